@@ -1,0 +1,98 @@
+import { dateProblem } from './dates.js';
+import type { ProblemList } from './problems.js';
+import type { Rules } from './rules.js';
+
+/** Reports ids used twice within one list. */
+function unique(ids: string[], file: string, path: string, problems: ProblemList): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) problems.add({ file, path: `${path}[${i}]`, message: `the id "${id}" is used twice: every id must be unique` });
+    seen.add(id);
+  });
+}
+
+function dates(file: string, entries: [string, string | undefined][], today: string, problems: ProblemList): void {
+  for (const [path, value] of entries) {
+    const message = value === undefined ? undefined : dateProblem(value, today);
+    if (message) problems.add({ file, path, message });
+  }
+}
+
+/** Checks that every reference points at something that exists, every id is unique and every date is real and past. */
+export function crossCheck(r: Rules, today: string, problems: ProblemList): void {
+  const sourceIds = new Set(r.sources.map((s) => s.id));
+  const actorIds = new Set(r.actors.map((a) => a.id));
+  const caveatIds = new Set(r.caveats);
+  const options = r.questions.flatMap((q) => q.options);
+  const optionIds = new Set(options);
+  const positionIds = new Set(r.positions.map((p) => p.position.id));
+  const used = { sources: new Set<string>(), actors: new Set<string>(), caveats: new Set<string>() };
+
+  unique(r.sources.map((s) => s.id), r.files.sources, 'sources', problems);
+  unique(r.actors.map((a) => a.id), r.files.actors, 'actors', problems);
+  unique(r.help.map((h) => h.id), r.files.help, 'help', problems);
+  unique(r.caveats, r.files.caveats, 'caveats', problems);
+  unique(r.questions.map((q) => q.id), r.files.finder, 'questions', problems);
+  unique(options, r.files.finder, 'options (across all questions)', problems);
+  unique(r.languages.map((l) => l.code), r.languagesFile, 'languages', problems);
+  if (r.languages.length > 0 && !r.languages.some((l) => l.code === r.sourceLang)) {
+    problems.add({ file: r.languagesFile, path: 'source', message: `"${r.sourceLang}" is not in the list of languages` });
+  }
+  r.languages.forEach((l, i) => dates(r.languagesFile, [[`languages[${i}].review.on`, l.review.on]], today, problems));
+  r.sources.forEach((s, i) => dates(r.files.sources, [[`sources[${i}].published`, s.published], [`sources[${i}].checked`, s.checked]], today, problems));
+  r.help.forEach((h, i) => dates(r.files.help, [[`help[${i}].checked`, h.checked]], today, problems));
+
+  r.questions.forEach((q, qi) => {
+    for (const [alias, target] of Object.entries(q.aliases)) {
+      if (!q.options.includes(target)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: `points to "${target}", which is not an option of this question` });
+      if (optionIds.has(alias)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: 'is still an option: an alias must be an old id that is no longer used' });
+    }
+  });
+
+  const allPositionNames = new Map<string, string>();
+  for (const { file, position: p } of r.positions) {
+    for (const name of [p.id, ...p.aliases]) {
+      const other = allPositionNames.get(name);
+      if (other) problems.add({ file, path: name === p.id ? 'id' : 'aliases', message: `"${name}" is already used by ${other}: ids and aliases must be unique` });
+      allPositionNames.set(name, file);
+    }
+    if (!p.saidOn && p.kind !== 'legal-background') problems.add({ file, path: 'saidOn', message: 'this field is missing (only legal background may leave it out)' });
+    dates(file, [['saidOn', p.saidOn], ['checkedOn', p.checkedOn], ['reviewedOn', p.reviewedOn]], today, problems);
+    const ref = (path: string, id: string, known: Set<string>, what: string, where: string) => {
+      if (!known.has(id)) problems.add({ file, path, message: `there is no ${what} "${id}": add it to ${where} or fix the id` });
+    };
+    p.saidBy.forEach((a, i) => {
+      ref(`saidBy[${i}]`, a, actorIds, 'actor', 'rules/actors.yaml');
+      used.actors.add(a);
+    });
+    if (p.reportedIn) {
+      ref('reportedIn', p.reportedIn, sourceIds, 'source', 'rules/sources.yaml');
+      used.sources.add(p.reportedIn);
+    }
+    p.sources.forEach((s, i) => {
+      ref(`sources[${i}].source`, s.source, sourceIds, 'source', 'rules/sources.yaml');
+      used.sources.add(s.source);
+    });
+    unique(p.sources.map((s) => s.source), file, 'sources', problems);
+    p.caveats.forEach((c, i) => {
+      ref(`caveats[${i}]`, c, caveatIds, 'caveat', 'rules/caveats.yaml');
+      used.caveats.add(c);
+    });
+    p.appliesTo.forEach((s, i) => ref(`appliesTo[${i}]`, s, optionIds, 'situation', 'rules/finder.yaml'));
+    for (const field of ['related', 'afterwards'] as const) {
+      p[field].forEach((id, i) => {
+        ref(`${field}[${i}]`, id, positionIds, 'position', 'rules/positions/');
+        if (id === p.id) problems.add({ file, path: `${field}[${i}]`, message: 'a position cannot refer to itself' });
+      });
+    }
+  }
+  r.sources.forEach((s, i) => {
+    if (!used.sources.has(s.id)) problems.add({ file: r.files.sources, path: `sources[${i}]`, message: `source "${s.id}" is not used by any position: use it or remove it` });
+  });
+  r.actors.forEach((a, i) => {
+    if (!used.actors.has(a.id)) problems.add({ file: r.files.actors, path: `actors[${i}]`, message: `actor "${a.id}" is not used by any position: use it or remove it` });
+  });
+  r.caveats.forEach((c, i) => {
+    if (!used.caveats.has(c)) problems.add({ file: r.files.caveats, path: `caveats[${i}]`, message: `caveat "${c}" is not used by any position: use it or remove it` });
+  });
+}

@@ -1,0 +1,61 @@
+import { DEFAULT_DIRS, type ContentDirs } from '../paths.js';
+import { crossCheck } from './crossCheck.js';
+import { todayIso } from './dates.js';
+import { loadLocales, type Locales } from './locales.js';
+import { ContentError, ProblemList, type Problem } from './problems.js';
+import { checkSourceTexts } from './requiredKeys.js';
+import { readRules } from './rules.js';
+import type * as S from './schema.js';
+
+/** All content, read and checked once; nothing here changes while the server runs. */
+export interface Content {
+  sourceLang: string;
+  languages: S.Language[];
+  langCodes: string[];
+  sources: S.Source[];
+  positions: S.Position[];
+  actors: S.Actor[];
+  help: S.HelpOrg[];
+  questions: S.Question[];
+  locales: Locales;
+}
+
+export interface LoadResult {
+  content?: Content;
+  problems: Problem[];
+  /** Not errors: translations older than their English text, as "lang ns:key". */
+  warnings: string[];
+}
+
+export function loadContent(dirs: ContentDirs = DEFAULT_DIRS, today: string = todayIso()): LoadResult {
+  const problems = new ProblemList();
+  const r = readRules(dirs.rules, problems);
+  crossCheck(r, today, problems);
+  const langCodes = r.languages.map((l) => l.code);
+  const locales = loadLocales(dirs.locales, langCodes, r.sourceLang, problems);
+  checkSourceTexts(r, dirs.locales, locales.flat[r.sourceLang] ?? new Map(), problems);
+  const warnings = Object.entries(locales.stale).flatMap(([lang, keys]) => [...keys].sort().map((k) => `${lang} ${k}`));
+  if (problems.size > 0) return { problems: problems.items, warnings };
+  return {
+    problems: [],
+    warnings,
+    content: {
+      sourceLang: r.sourceLang,
+      languages: r.languages,
+      langCodes,
+      sources: r.sources,
+      positions: r.positions.map((p) => p.position),
+      actors: r.actors,
+      help: r.help,
+      questions: r.questions,
+      locales,
+    },
+  };
+}
+
+/** Loads the content or throws a ContentError that lists every problem. */
+export function loadContentOrThrow(dirs?: ContentDirs, today?: string): Content {
+  const result = loadContent(dirs, today);
+  if (!result.content) throw new ContentError(result.problems);
+  return result.content;
+}

@@ -1,0 +1,145 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { flatten, pluralBase } from './flatten.js';
+import { FRESHNESS_FILE, fingerprint } from './freshness.js';
+import { readDataFile } from './readFile.js';
+import type { Problem, ProblemList } from './problems.js';
+
+export type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+export interface Locales {
+  /** lang → namespace → nested texts, as i18next reads them. */
+  resources: Resources;
+  /** lang → "ns:key" → text, with plural keys as written (items_one, items_few...). */
+  flat: Record<string, Map<string, string>>;
+  /** lang → the "ns:key" texts whose English original changed after they were translated. */
+  stale: Record<string, Set<string>>;
+}
+
+const HTML = /<\/?[a-z!][^>]*>/i;
+const VARS = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+function vars(text: string): string {
+  return [...text.matchAll(VARS)].map((m) => m[1]).sort().join(',');
+}
+
+function namespaces(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+/** The English text a translated key was made from (plural forms compare with English "_other"). */
+export function sourceTextFor(source: Map<string, string>, key: string): string | undefined {
+  const direct = source.get(key);
+  if (direct !== undefined) return direct;
+  const [base, cat] = pluralBase(key);
+  return cat ? source.get(`${base}_other`) : undefined;
+}
+
+function readLanguage(dir: string, lang: string, nsList: string[], problems: ProblemList) {
+  const tree: Record<string, Record<string, unknown>> = {};
+  const flat = new Map<string, string>();
+  for (const ns of nsList) {
+    const file = join(dir, lang, `${ns}.json`);
+    if (!existsSync(file)) {
+      problems.add({ file, path: '', message: `the file is missing: copy locales/en/${ns}.json and translate it` });
+      continue;
+    }
+    const parsed = readDataFile(file, problems);
+    if (!parsed) continue;
+    if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+      problems.add({ file, path: '', message: 'must be a group of "key": "text" pairs' });
+      continue;
+    }
+    tree[ns] = parsed.data as Record<string, unknown>;
+    for (const [key, value] of flatten(parsed.data)) {
+      const at: Problem = { file, path: key, message: '' };
+      if (typeof value !== 'string') problems.add({ ...at, message: 'must be text in quotes' });
+      else if (value.trim() === '') problems.add({ ...at, message: 'is empty: write the text' });
+      else if (HTML.test(value)) problems.add({ ...at, message: 'contains HTML; write plain text (the page adds all formatting)' });
+      else flat.set(`${ns}:${key}`, value);
+    }
+  }
+  return { tree, flat };
+}
+
+function compareKeys(lang: string, dir: string, source: Map<string, string>, target: Map<string, string>, problems: ProblemList) {
+  const categories = new Set(new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[]);
+  const fileOf = (k: string) => join(dir, lang, `${k.split(':')[0]}.json`);
+  const keyOf = (k: string) => k.slice(k.indexOf(':') + 1);
+  const sourceBases = new Map<string, boolean>();
+  for (const k of source.keys()) {
+    const [base, cat] = pluralBase(k);
+    sourceBases.set(base, Boolean(cat) || sourceBases.get(base) === true);
+  }
+  for (const [base, plural] of sourceBases) {
+    const want = plural ? [...categories].map((c) => `${base}_${c}`) : [base];
+    for (const k of want) {
+      if (!target.has(k)) problems.add({ file: fileOf(k), path: keyOf(k), message: 'is missing: add the translation' });
+    }
+  }
+  for (const [k, text] of target) {
+    const [base, cat] = pluralBase(k);
+    const plural = sourceBases.get(base);
+    if (plural === undefined || (plural && (!cat || !categories.has(cat))) || (!plural && cat)) {
+      problems.add({ file: fileOf(k), path: keyOf(k), message: 'is not in the English texts: remove it or check its name' });
+      continue;
+    }
+    const original = sourceTextFor(source, k);
+    if (original !== undefined && vars(original) !== vars(text)) {
+      problems.add({ file: fileOf(k), path: keyOf(k), message: `must use the same {{placeholders}} as English (${vars(original) || 'none'})` });
+    }
+  }
+}
+
+function staleKeys(dir: string, lang: string, source: Map<string, string>, target: Map<string, string>, problems: ProblemList): Set<string> {
+  const file = join(dir, lang, FRESHNESS_FILE);
+  let recorded: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    const parsed = readDataFile(file, problems);
+    if (parsed && parsed.data && typeof parsed.data === 'object') recorded = parsed.data as Record<string, unknown>;
+  }
+  const stale = new Set<string>();
+  for (const k of target.keys()) {
+    const original = sourceTextFor(source, k);
+    if (original !== undefined && recorded[k] !== fingerprint(original)) stale.add(k);
+  }
+  return stale;
+}
+
+/** Reads locales/{lang}/*.json for every language and checks each against the source language. */
+export function loadLocales(dir: string, langs: string[], sourceLang: string, problems: ProblemList): Locales {
+  const resources: Resources = {};
+  const flat: Record<string, Map<string, string>> = {};
+  const stale: Record<string, Set<string>> = {};
+  const sourceDir = join(dir, sourceLang);
+  const nsList = existsSync(sourceDir) ? namespaces(sourceDir) : [];
+  for (const folder of existsSync(dir) ? readdirSync(dir) : []) {
+    if (!langs.includes(folder)) {
+      problems.add({ file: join(dir, folder), path: '', message: `language "${folder}" is not in rules/languages.yaml: add it there or remove the folder` });
+    }
+  }
+  for (const lang of langs) {
+    if (!existsSync(join(dir, lang))) {
+      problems.add({ file: join(dir, lang), path: '', message: `the folder for language "${lang}" is missing` });
+      continue;
+    }
+    for (const ns of namespaces(join(dir, lang))) {
+      if (!nsList.includes(ns)) problems.add({ file: join(dir, lang, `${ns}.json`), path: '', message: `there is no locales/${sourceLang}/${ns}.json: remove this file or check its name` });
+    }
+    const { tree, flat: texts } = readLanguage(dir, lang, nsList, problems);
+    resources[lang] = tree;
+    flat[lang] = texts;
+  }
+  const source = flat[sourceLang] ?? new Map<string, string>();
+  for (const lang of langs) {
+    const target = flat[lang];
+    if (lang === sourceLang || !target) continue;
+    compareKeys(lang, dir, source, target, problems);
+    stale[lang] = staleKeys(dir, lang, source, target, problems);
+  }
+  stale[sourceLang] = new Set();
+  return { resources, flat, stale };
+}

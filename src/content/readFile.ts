@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { formatPath, type ProblemList } from './problems.js';
+
+/** A parsed data file that can say on which line a value stands. */
+export interface ParsedFile {
+  file: string;
+  data: unknown;
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+function jsonLine(text: string, message: string): number | undefined {
+  const lineCol = /line (\d+) column/.exec(message);
+  if (lineCol) return Number(lineCol[1]);
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return text.slice(0, Number(pos[1])).split('\n').length;
+  return undefined;
+}
+
+/** Reads a YAML or JSON file; a syntax error becomes a problem with its line number. */
+export function readDataFile(file: string, problems: ProblemList): ParsedFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    problems.add({ file, path: '', message: 'the file is missing or cannot be read' });
+    return undefined;
+  }
+  if (file.endsWith('.json')) {
+    try {
+      return { file, data: JSON.parse(text), lineOf: () => undefined };
+    } catch (e) {
+      const msg = (e as Error).message;
+      problems.add({ file, line: jsonLine(text, msg), path: '', message: `not valid JSON (${msg}); check commas, quotes and brackets` });
+      return undefined;
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const line = lineCounter.linePos(err.pos[0]).line;
+      problems.add({ file, line, path: '', message: `not valid YAML: ${err.message.split('\n')[0]}; check indentation and quotes` });
+    }
+    return undefined;
+  }
+  return {
+    file,
+    data: doc.toJS(),
+    lineOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n) as unknown[], true);
+        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Plain-language wording for zod's issues, for editors who are not programmers. */
+function explain(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? 'this field is missing'
+        : `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a group of fields' : `a ${issue.expected}`}, not ${Array.isArray(issue.input) ? 'a list' : typeof issue.input}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}` : issue.origin === 'string' ? 'must not be empty' : issue.message;
+    case 'too_big':
+      return issue.origin === 'string' ? `is too long (at most ${String(issue.maximum)} characters)` : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+/** Validates parsed data against a schema; each issue becomes a problem at its line. */
+export function validate<T extends z.ZodType>(parsed: ParsedFile, schema: T, problems: ProblemList): z.infer<T> | undefined {
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.add({ file: parsed.file, line: parsed.lineOf(issue.path), path: formatPath(issue.path), message: explain(issue) });
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import type { ProblemList } from './problems.js';
+import type { Rules } from './rules.js';
+import { PositionKind, SourceKind } from './schema.js';
+
+/** The source-language texts that the rules call for, as "ns:key". */
+export function requiredKeys(r: Rules): string[] {
+  const keys: string[] = [];
+  for (const { position: p } of r.positions) {
+    const k = `positions:${p.id}`;
+    keys.push(...['title', 'summary', 'said', 'means', 'doesNotMean', 'nextSteps'].map((f) => `${k}.${f}`));
+    for (const s of p.sources) if (s.quote) keys.push(`${k}.quotes.${s.source}`);
+    if (p.reportDiffers) keys.push(`${k}.reportSaid`, `${k}.primarySays`);
+    if (p.afterwards.length > 0) keys.push(`${k}.afterwards`);
+  }
+  for (const a of r.actors) keys.push(`actors:${a.id}.name`, `actors:${a.id}.role`);
+  for (const h of r.help) keys.push(`help:${h.id}.what`);
+  for (const c of r.caveats) keys.push(`caveats:${c}`);
+  for (const q of r.questions) {
+    keys.push(`finder:${q.id}.question`);
+    for (const o of q.options) keys.push(`finder:${q.id}.options.${o}.label`, `finder:${q.id}.options.${o}.outcome`);
+  }
+  for (const kind of PositionKind.options) keys.push(`ui:kinds.${kind}.label`, `ui:kinds.${kind}.explain`);
+  for (const kind of SourceKind.options) keys.push(`ui:sourceKinds.${kind}`);
+  return keys;
+}
+
+/** Content namespaces may hold only texts for entries that exist in rules/. */
+const OWNED = new Set(['positions', 'actors', 'help', 'caveats', 'finder']);
+
+export function checkSourceTexts(r: Rules, localesDir: string, texts: Map<string, string>, problems: ProblemList): void {
+  const required = new Set(requiredKeys(r));
+  const file = (k: string) => join(localesDir, r.sourceLang, `${k.split(':')[0]}.json`);
+  const key = (k: string) => k.slice(k.indexOf(':') + 1);
+  for (const k of required) {
+    if (!texts.has(k)) problems.add({ file: file(k), path: key(k), message: 'is missing: write this text' });
+  }
+  for (const k of texts.keys()) {
+    if (OWNED.has(k.split(':')[0] ?? '') && !required.has(k)) {
+      problems.add({ file: file(k), path: key(k), message: 'is not used by anything in rules/: remove it or check its name' });
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/** A URL-safe id: lower-case letters, digits and single hyphens. Used in addresses. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, like "my-id-2"');
+
+/** A calendar date written YYYY-MM-DD. Whether it is real and not in the future is checked later. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+/** A date known to the day (YYYY-MM-DD), or only to the month (YYYY-MM) or year (YYYY). */
+export const PartialDate = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z
+    .string()
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY, when only that much is known)'),
+);
+
+export const LanguageCode = z.string().regex(/^[a-z]{2,3}$/, 'must be a two- or three-letter language code like "ru"');
+
+export const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be a full https:// address' });
+
+export const SourceKind = z.enum([
+  'news-report',
+  'primary-statement',
+  'law',
+  'court-ruling',
+  'ngo',
+  'official-statistics',
+]);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+export const Source = z.strictObject({
+  id: Id,
+  kind: SourceKind,
+  publisher: z.string().min(1),
+  /** The headline as published; left out where it was not visible. */
+  title: z.string().min(1).optional(),
+  lang: LanguageCode,
+  /** Left out where the page shows no date. */
+  published: PartialDate.optional(),
+  url: HttpsUrl,
+  checked: IsoDate,
+});
+export type Source = z.infer<typeof Source>;
+export const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) });
+
+export const PositionKind = z.enum([
+  'ministry-statement',
+  'political-statement',
+  'official-figure',
+  'ngo-demand',
+  'ngo-proposal',
+  'journalistic-assessment',
+  'legal-background',
+  'later-development',
+  'context',
+]);
+export type PositionKind = z.infer<typeof PositionKind>;
+
+export const SourceRef = z.strictObject({
+  source: Id,
+  /** A short verbatim quote in the source's own language, if one exists. */
+  quote: z.string().min(1).max(400).optional(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const Position = z.strictObject({
+  id: Id,
+  /** Old ids of this position; their addresses redirect here. */
+  aliases: z.array(Id).default([]),
+  kind: PositionKind,
+  saidBy: z.array(Id).min(1),
+  /** When it was said or happened; may be left out only for legal background. */
+  saidOn: PartialDate.optional(),
+  /** The news report that carried it, if any (a source id). */
+  reportedIn: Id.optional(),
+  /** When the report's version was checked against the primary source. */
+  checkedOn: IsoDate,
+  /** When an editor last reviewed this entry. */
+  reviewedOn: IsoDate,
+  sources: z.array(SourceRef).min(1, 'every position needs at least one source'),
+  /** True when the report's wording differs from the primary source: then the texts reportSaid and primarySays are required. */
+  reportDiffers: z.boolean().default(false),
+  caveats: z.array(Id).default([]),
+  appliesTo: z.array(Id).default([]),
+  related: z.array(Id).default([]),
+  afterwards: z.array(Id).default([]),
+});
+export type Position = z.infer<typeof Position>;
+
+export const Actor = z.strictObject({ id: Id, type: z.enum(['government', 'authority', 'ngo', 'media', 'law']) });
+export const ActorsFile = z.strictObject({ actors: z.array(Actor).min(1) });
+export type Actor = z.infer<typeof Actor>;
+
+export const HelpOrg = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  url: HttpsUrl,
+  /** Languages the organisation's own website offers, where we saw them. */
+  languages: z.array(LanguageCode).default([]),
+  checked: IsoDate,
+});
+export const HelpFile = z.strictObject({ help: z.array(HelpOrg).min(1) });
+export type HelpOrg = z.infer<typeof HelpOrg>;
+
+export const CaveatsFile = z.strictObject({ caveats: z.array(Id).min(1) });
+
+export const Question = z.strictObject({
+  id: Id,
+  options: z.array(Id).min(2),
+  /** Old option ids that now mean one of the options: old → new. */
+  aliases: z.record(Id, Id).default({}),
+});
+export type Question = z.infer<typeof Question>;
+export const FinderFile = z.strictObject({ questions: z.array(Question).min(1).max(3) });
+
+export const ReviewStatus = z.enum(['original', 'unreviewed', 'reviewed']);
+export const Language = z.strictObject({
+  code: LanguageCode,
+  /** The language's name in itself, for the language switcher. */
+  name: z.string().min(1),
+  review: z.strictObject({ status: ReviewStatus, on: IsoDate.optional() }),
+});
+export type Language = z.infer<typeof Language>;
+export const LanguagesFile = z.strictObject({
+  /** The language every translation is made from. */
+  source: LanguageCode,
+  languages: z.array(Language).min(1),
+});
