@@ -10,11 +10,21 @@ export interface ParsedFile {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
+const lineAt = (text: string, pos: number) => text.slice(0, pos).split('\n').length;
+
 function jsonLine(text: string, message: string): number | undefined {
   const lineCol = /line (\d+) column/.exec(message);
   if (lineCol) return Number(lineCol[1]);
   const pos = /position (\d+)/.exec(message);
-  if (pos) return text.slice(0, Number(pos[1])).split('\n').length;
+  if (pos) return lineAt(text, Number(pos[1]));
+  if (message.startsWith('Unexpected end of JSON input')) return text.trimEnd().split('\n').length;
+  // Node 20+ gives no position for an unexpected token, only the text around it: [...]"10 characters before, the token, after"[...]
+  const around = /^Unexpected token '([\s\S]+?)', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (around) {
+    const [, token = '', cut, snippet = ''] = around;
+    const at = text.indexOf(snippet);
+    if (at >= 0) return lineAt(text, at + (cut ? 10 : Math.max(0, snippet.indexOf(token))));
+  }
   return undefined;
 }
 
@@ -32,7 +42,8 @@ export function readDataFile(file: string, problems: ProblemList): ParsedFile | 
       return { file, data: JSON.parse(text), lineOf: () => undefined };
     } catch (e) {
       const msg = (e as Error).message;
-      problems.add({ file, line: jsonLine(text, msg), path: '', message: `not valid JSON (${msg}); check commas, quotes and brackets` });
+      // The message may quote lines of the file; keep the problem on one line.
+      problems.add({ file, line: jsonLine(text, msg), path: '', message: `not valid JSON (${msg.replace(/\s*\n\s*/g, ' ')}); check commas, quotes and brackets` });
       return undefined;
     }
   }
@@ -64,7 +75,7 @@ function explain(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.input === undefined
         ? 'this field is missing'
-        : `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a group of fields' : `a ${issue.expected}`}, not ${Array.isArray(issue.input) ? 'a list' : typeof issue.input}`;
+        : `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a group of fields' : `a ${issue.expected}`}, not ${issue.input === null ? 'empty' : Array.isArray(issue.input) ? 'a list' : typeof issue.input}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
     case 'invalid_value':
@@ -80,7 +91,8 @@ function explain(issue: z.core.$ZodIssue): string {
 
 /** Validates parsed data against a schema; each issue becomes a problem at its line. */
 export function validate<T extends z.ZodType>(parsed: ParsedFile, schema: T, problems: ProblemList): z.infer<T> | undefined {
-  const result = schema.safeParse(parsed.data);
+  // reportInput: zod leaves the wrong value out of its issues otherwise, and explain() needs it.
+  const result = schema.safeParse(parsed.data, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     problems.add({ file: parsed.file, line: parsed.lineOf(issue.path), path: formatPath(issue.path), message: explain(issue) });

@@ -1,0 +1,31 @@
+import compression from 'compression';
+import express, { type Express } from 'express';
+import { accessLog } from './http/accessLog.js';
+import { assets } from './http/assets.js';
+import { errorHandler, errorPages, notFound } from './http/errors.js';
+import { languageRedirect } from './http/home.js';
+import { pages } from './http/pages.js';
+import { security } from './http/security.js';
+import type { Site } from './site/site.js';
+
+/** The whole web application; tests call this and never bind a port. */
+export function createApp(site: Site, log: (e: unknown) => void = (e) => console.error(e)): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  const errors = errorPages(site);
+  app.use(accessLog(site.config));
+  app.use(security(site.config));
+  app.use(compression());
+  app.get('/healthz', (_req, res) => {
+    res.locals.route = 'healthz';
+    res.type('text/plain').set('Cache-Control', 'no-store').send('ok');
+  });
+  app.get('/', languageRedirect(site));
+  app.use(assets(site));
+  app.use(pages(site));
+  app.use(notFound(site, errors));
+  app.use(errorHandler(site, errors, log));
+  return app;
+}

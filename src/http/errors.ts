@@ -1,0 +1,55 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { errorPage, type ErrorStatus } from '../site/pages/content.js';
+import { renderPage } from '../site/page.js';
+import type { Site } from '../site/site.js';
+import { bestLanguage } from './language.js';
+import { rendered, sendHtml, type Rendered } from './send.js';
+
+export class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+/** Error pages in every language, rendered once. A reader never sees a stack trace. */
+export function errorPages(site: Site) {
+  const cache = new Map<string, Rendered>();
+  return (lang: string, status: ErrorStatus): Rendered => {
+    const key = `${lang} ${status}`;
+    let out = cache.get(key);
+    if (!out) {
+      const page = errorPage(site, lang, status);
+      out = rendered(renderPage(site, page), lang);
+      cache.set(key, out);
+    }
+    return out;
+  };
+}
+
+export function notFound(site: Site, pagesFor: ReturnType<typeof errorPages>): RequestHandler {
+  return (req, res) => {
+    res.locals.route = 'not-found';
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendHtml(req, res, pagesFor(bestLanguage(site, req), 400), 405);
+    }
+    sendHtml(req, res, pagesFor(bestLanguage(site, req), 404), 404);
+  };
+}
+
+export function errorHandler(site: Site, pagesFor: ReturnType<typeof errorPages>, log: (e: unknown) => void): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const raw = typeof err === 'object' && err !== null ? Number((err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode) : NaN;
+    const status = raw >= 400 && raw < 500 ? raw : 500;
+    if (status === 500) log(err);
+    res.locals.route = 'error';
+    if (res.headersSent) return res.end();
+    let lang = site.content.sourceLang;
+    try {
+      lang = bestLanguage(site, req);
+    } catch {
+      /* keep the source language */
+    }
+    sendHtml(req, res, pagesFor(lang, status === 404 ? 404 : status === 500 ? 500 : 400), status);
+  };
+}

@@ -1,0 +1,64 @@
+import type { RequestHandler } from 'express';
+import { checkSubmission } from '../site/pages/check.js';
+import { pageTable } from '../site/pages/index.js';
+import { renderPage } from '../site/page.js';
+import type { Site } from '../site/site.js';
+import { urls } from '../site/urls.js';
+import { HttpError } from './errors.js';
+import { rendered, sendHtml, type Rendered } from './send.js';
+
+const MAX_PATH = 512;
+
+/** Serves every page of the page table, rendered once and kept; also redirects old and near-miss addresses. */
+export function pages(site: Site): RequestHandler {
+  const table = pageTable(site);
+  const cache = new Map<string, Rendered>();
+  const get = (path: string): Rendered | undefined => {
+    const hit = cache.get(path);
+    if (hit) return hit;
+    const build = table.get(path);
+    if (!build) return undefined;
+    const page = build();
+    const out = rendered(renderPage(site, page), page.lang);
+    cache.set(path, out);
+    return out;
+  };
+  const redirectTarget = (path: string): string | undefined => {
+    const toggled = path.endsWith('/') ? path.slice(0, -1) : `${path}/`;
+    if (table.has(toggled)) return toggled;
+    const m = /^\/([a-z]+)\/positions\/([^/]+)\/?$/.exec(path);
+    const current = m && site.model.positionAlias.get(m[2] ?? '');
+    if (m && current) return urls.position(m[1] ?? '', current);
+    return undefined;
+  };
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.originalUrl.length > MAX_PATH) return next(new HttpError(414));
+    let path: string;
+    try {
+      path = decodeURIComponent(req.path);
+    } catch {
+      return next(new HttpError(400));
+    }
+    const submitted = checkSubmission(site, path, req.query);
+    if (submitted && 'redirect' in submitted) {
+      res.locals.route = 'check-answer';
+      return res.redirect(303, submitted.redirect);
+    }
+    if (submitted && 'page' in submitted) {
+      res.locals.route = 'check-error';
+      return sendHtml(req, res, rendered(renderPage(site, submitted.page), submitted.page.lang), submitted.page.status ?? 400);
+    }
+    const page = get(path);
+    if (page) {
+      res.locals.route = 'page';
+      return sendHtml(req, res, page);
+    }
+    const target = redirectTarget(path);
+    if (target) {
+      res.locals.route = 'redirect';
+      return res.redirect(301, target);
+    }
+    next();
+  };
+}

@@ -1,0 +1,72 @@
+import type { Site } from './site.js';
+import { urls, type LinkMode } from './urls.js';
+
+/** What a page builder returns: which view, in which language, at which address, with which data. */
+export interface Page {
+  view: string;
+  lang: string;
+  /** The page's own address, e.g. /ru/positions/deserters-protection */
+  path: string;
+  title: string;
+  description: string;
+  status?: number;
+  /** Translation keys (prefixes like "positions:x.") whose freshness this page reports. */
+  textKeys?: string[];
+  /** Pages that should not be listed by search engines (errors). */
+  noindex?: boolean;
+  data?: Record<string, unknown>;
+}
+
+const OG_LOCALE: Record<string, string> = { en: 'en_GB', ru: 'ru_RU', de: 'de_DE' };
+
+function isStale(site: Site, lang: string, prefixes: string[]): boolean {
+  const stale = site.content.locales.stale[lang];
+  if (!stale || stale.size === 0) return false;
+  for (const key of stale) if (prefixes.some((p) => key.startsWith(p))) return true;
+  return false;
+}
+
+/** Renders a page with the layout: caveat, language switcher, alternates, canonical, footer. */
+export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolute'): string {
+  const view = site.views.get(page.view);
+  if (!view) throw new Error(`no view "${page.view}"`);
+  const { content, config } = site;
+  const rest = page.path.slice(page.lang.length + 1);
+  const language = content.languages.find((l) => l.code === page.lang);
+  const css = site.assets.get('site.css');
+  return view({
+    ...page.data,
+    lang: page.lang,
+    linkMode,
+    page: {
+      ...page,
+      canonical: `${config.baseUrl}${page.path}`,
+      ogLocale: OG_LOCALE[page.lang] ?? page.lang,
+      alternates: page.noindex
+        ? []
+        : [
+            ...content.langCodes.map((code) => ({ hreflang: code, url: `${config.baseUrl}/${code}${rest}` })),
+            { hreflang: 'x-default', url: `${config.baseUrl}/${content.sourceLang}${rest}` },
+          ],
+    },
+    langs: content.languages.map((l) => ({ code: l.code, name: l.name, url: `/${l.code}${rest}`, current: l.code === page.lang })),
+    notices: {
+      unreviewed: language?.review.status === 'unreviewed',
+      stale: isStale(site, page.lang, ['ui:', ...(page.textKeys ?? [])]),
+    },
+    site: {
+      css: css?.href,
+      home: urls.home(page.lang),
+      contactEmail: config.contactEmail,
+      lastReviewed: site.model.lastReviewed,
+      nav: [
+        { url: urls.home(page.lang), key: 'ui:nav.home' },
+        { url: urls.checkQuestion(page.lang), key: 'ui:nav.check' },
+        { url: urls.positions(page.lang), key: 'ui:nav.positions' },
+        { url: urls.sheets(page.lang), key: 'ui:nav.sheets' },
+        { url: urls.sources(page.lang), key: 'ui:nav.sources' },
+        { url: urls.about(page.lang), key: 'ui:nav.about' },
+      ],
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import type { Position, Source } from '../../content/schema.js';
+import type { Site } from '../site.js';
+import { urls } from '../urls.js';
+
+/** Link data for a position (its title comes from the locale in the view). */
+export function positionLink(lang: string, p: Position) {
+  return { id: p.id, kind: p.kind, saidOn: p.saidOn, url: urls.position(lang, p.id) };
+}
+
+/** Everything a view needs to show one position, with its sources and links resolved. */
+export function positionView(site: Site, lang: string, p: Position) {
+  const { model } = site;
+  const source = (id: string) => model.sourceById.get(id) as Source;
+  const link = (id: string) => positionLink(lang, model.positionById.get(id) as Position);
+  const sourceIds = [...new Set([...p.sources.map((s) => s.source), ...(p.reportedIn ? [p.reportedIn] : [])])];
+  return {
+    ...positionLink(lang, p),
+    saidBy: p.saidBy,
+    reported: p.reportedIn ? source(p.reportedIn).published : undefined,
+    checkedOn: p.checkedOn,
+    reviewedOn: p.reviewedOn,
+    reportDiffers: p.reportDiffers,
+    caveats: p.caveats,
+    quotes: p.sources
+      .filter((s) => s.quote)
+      .map((s) => ({ ...s, lang: source(s.source).lang, url: source(s.source).url, publisher: source(s.source).publisher, sameLang: source(s.source).lang === lang })),
+    sources: sourceIds.map(source),
+    related: p.related.map(link),
+    afterwards: p.afterwards.map(link),
+    sheetUrl: urls.sheet(lang, p.id),
+  };
+}
+
+/** The text keys a position's page shows, for the translation-freshness notice. */
+export function positionKeys(p: Position): string[] {
+  return [`positions:${p.id}.`, ...p.saidBy.map((a) => `actors:${a}.`), ...p.caveats.map((c) => `caveats:${c}`), 'help:'];
+}

@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { VIEWS_DIR } from '../paths.js';
+import { formatDate, paragraphs } from './format.js';
+import type { Translate } from './i18n.js';
+import { linkFrom, type LinkMode } from './urls.js';
+
+export type Template = Handlebars.TemplateDelegate;
+
+/** Compiles every view and partial once, with the helpers the views use. */
+export function compileViews(translators: Record<string, Translate>, dir = VIEWS_DIR): Map<string, Template> {
+  const hb = Handlebars.create();
+  const root = (options: Handlebars.HelperOptions) => options.data.root as { lang: string; page: { path: string }; linkMode: LinkMode };
+  hb.registerHelper('t', function (key: string, options: Handlebars.HelperOptions) {
+    const r = root(options);
+    const t = translators[r.lang];
+    if (!t) throw new Error(`no translator for ${r.lang}`);
+    return t(key, options.hash as Record<string, unknown>);
+  });
+  hb.registerHelper('date', (d: string | undefined, options: Handlebars.HelperOptions) => (d ? formatDate(root(options).lang, d) : ''));
+  hb.registerHelper('paras', (text: string) => paragraphs(String(text)));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('href', (target: string, options: Handlebars.HelperOptions) => {
+    const r = root(options);
+    return linkFrom(r.linkMode, r.page.path, target);
+  });
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  for (const f of readdirSync(join(dir, 'partials'))) {
+    if (f.endsWith('.hbs')) hb.registerPartial(f.slice(0, -4), readFileSync(join(dir, 'partials', f), 'utf8'));
+  }
+  const views = new Map<string, Template>();
+  for (const f of readdirSync(join(dir, 'pages'))) {
+    if (f.endsWith('.hbs')) views.set(f.slice(0, -4), hb.compile(readFileSync(join(dir, 'pages', f), 'utf8'), { strict: false }));
+  }
+  return views;
+}

@@ -1,0 +1,34 @@
+import { posix } from 'node:path';
+
+/** Every address of the site, in one place. Paths are the same in every language. */
+export const urls = {
+  home: (lang: string) => `/${lang}/`,
+  positions: (lang: string) => `/${lang}/positions/`,
+  position: (lang: string, id: string) => `/${lang}/positions/${id}`,
+  sources: (lang: string) => `/${lang}/sources`,
+  about: (lang: string) => `/${lang}/about`,
+  /** A finder question: the answers so far, each followed by a slash. */
+  checkQuestion: (lang: string, answers: string[] = []) => `/${lang}/check/${answers.map((a) => `${a}/`).join('')}`,
+  /** A finder outcome: every answer, no trailing slash. */
+  checkOutcome: (lang: string, answers: string[]) => `/${lang}/check/${answers.join('/')}`,
+  sheets: (lang: string) => `/${lang}/sheets/`,
+  sheet: (lang: string, id: string) => `/${lang}/sheets/${id}`,
+  notFound: (lang: string) => `/${lang}/404`,
+};
+
+/** The file a page is written to in a static export: every page becomes a folder's index.html. */
+export function exportFile(urlPath: string): string {
+  const [path = ''] = urlPath.split('#');
+  if (/\.[a-z0-9]+$/i.test(path)) return path.replace(/^\//, '');
+  return `${path.replace(/^\//, '').replace(/\/?$/, '/')}index.html`;
+}
+
+/** How pages link to each other: root-absolute on the server, relative in a static export. */
+export type LinkMode = 'absolute' | 'relative';
+
+export function linkFrom(mode: LinkMode, fromPath: string, target: string): string {
+  if (mode === 'absolute' || /^[a-z]+:/i.test(target)) return target;
+  const [path = '', hash] = target.split('#');
+  const rel = posix.relative(posix.dirname(`/${exportFile(fromPath)}`), `/${exportFile(path)}`) || 'index.html';
+  return hash === undefined ? rel : `${rel}#${hash}`;
+}
