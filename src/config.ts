@@ -11,6 +11,7 @@ const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: LogLevel.optional(),
   CONTACT_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+  CONTENT_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -23,6 +24,8 @@ export interface Config {
   contactEmail?: string;
   /** Send Strict-Transport-Security: only when the public address is https. */
   hsts: boolean;
+  /** A folder with rules/ and locales/ to serve instead of the project's own (for previews and tests). */
+  contentDir?: string;
 }
 
 /** Reads the configuration from the environment; throws a message naming each bad variable. */
@@ -42,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     contactEmail: e.CONTACT_EMAIL,
     hsts: baseUrl.startsWith('https://'),
+    contentDir: e.CONTENT_DIR,
   };
 }
 

@@ -2,6 +2,8 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { loadContent } from './content/load.js';
 import { formatProblem } from './content/problems.js';
+import { DEFAULT_DIRS } from './paths.js';
+import { join } from 'node:path';
 import { createSite } from './site/site.js';
 
 /** Starts the server: refuses to start on a bad configuration or invalid content. */
@@ -13,7 +15,8 @@ function main(): void {
     console.error((e as Error).message);
     process.exit(1);
   }
-  const { content, problems } = loadContent();
+  const dirs = config.contentDir ? { rules: join(config.contentDir, 'rules'), locales: join(config.contentDir, 'locales') } : DEFAULT_DIRS;
+  const { content, problems } = loadContent(dirs);
   if (!content) {
     console.error(`The server cannot start: the content has ${problems.length} problem(s). Run npm run check for the same list.`);
     for (const p of problems) console.error(formatProblem(p));
