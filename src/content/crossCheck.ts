@@ -86,6 +86,7 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
       });
     }
   }
+  if (r.incomplete) return;
   r.sources.forEach((s, i) => {
     if (!used.sources.has(s.id)) problems.add({ file: r.files.sources, path: `sources[${i}]`, message: `source "${s.id}" is not used by any position: use it or remove it` });
   });

@@ -69,8 +69,11 @@ export function readDataFile(file: string, problems: ProblemList): ParsedFile | 
   };
 }
 
-/** Plain-language wording for zod's issues, for editors who are not programmers. */
-function explain(issue: z.core.$ZodIssue): string {
+/**
+ * Plain-language wording for zod's issues, for editors who are not programmers. Used as zod's error map,
+ * so a message written in the schema itself (like "every position needs at least one source") still wins.
+ */
+function explain(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
@@ -79,23 +82,22 @@ function explain(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
     case 'invalid_value':
-      return `must be one of: ${issue.values.map(String).join(', ')}`;
+      return `${issue.input === undefined ? 'this field is missing: write one of' : issue.input === null ? 'is empty: write one of' : 'must be one of'}: ${issue.values.map(String).join(', ')}`;
     case 'too_small':
-      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}` : issue.origin === 'string' ? 'must not be empty' : issue.message;
+      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}` : issue.origin === 'string' ? 'must not be empty' : undefined;
     case 'too_big':
-      return issue.origin === 'string' ? `is too long (at most ${String(issue.maximum)} characters)` : issue.message;
+      return issue.origin === 'string' ? `is too long (at most ${String(issue.maximum)} characters)` : undefined;
     default:
-      return issue.message;
+      return undefined;
   }
 }
 
 /** Validates parsed data against a schema; each issue becomes a problem at its line. */
 export function validate<T extends z.ZodType>(parsed: ParsedFile, schema: T, problems: ProblemList): z.infer<T> | undefined {
-  // reportInput: zod leaves the wrong value out of its issues otherwise, and explain() needs it.
-  const result = schema.safeParse(parsed.data, { reportInput: true });
+  const result = schema.safeParse(parsed.data, { error: explain });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    problems.add({ file: parsed.file, line: parsed.lineOf(issue.path), path: formatPath(issue.path), message: explain(issue) });
+    problems.add({ file: parsed.file, line: parsed.lineOf(issue.path), path: formatPath(issue.path), message: issue.message });
   }
   return undefined;
 }

@@ -17,6 +17,8 @@ export interface Rules {
   caveats: string[];
   questions: S.Question[];
   files: Record<'sources' | 'actors' | 'help' | 'caveats' | 'finder', string>;
+  /** True when a file could not be read or validated: then "not used" checks would only add noise. */
+  incomplete: boolean;
 }
 
 function readOne<T extends z.ZodType>(file: string, schema: T, problems: ProblemList): z.infer<T> | undefined {
@@ -25,6 +27,7 @@ function readOne<T extends z.ZodType>(file: string, schema: T, problems: Problem
 }
 
 export function readRules(dir: string, problems: ProblemList): Rules {
+  const before = problems.size;
   const files = {
     sources: join(dir, 'sources.yaml'),
     actors: join(dir, 'actors.yaml'),
@@ -46,7 +49,7 @@ export function readRules(dir: string, problems: ProblemList): Rules {
     if (position.id !== expected) problems.add({ file, path: 'id', message: `must match the file name ("${expected}"): rename the file or the id` });
     positions.push({ file, position });
   }
-  return {
+  const rules = {
     languagesFile,
     sourceLang: langs?.source ?? 'en',
     languages: langs?.languages ?? [],
@@ -57,5 +60,8 @@ export function readRules(dir: string, problems: ProblemList): Rules {
     caveats: readOne(files.caveats, S.CaveatsFile, problems)?.caveats ?? [],
     questions: readOne(files.finder, S.FinderFile, problems)?.questions ?? [],
     files,
+    incomplete: false,
   };
+  rules.incomplete = problems.size > before;
+  return rules;
 }

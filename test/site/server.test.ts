@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../src/paths.js';
+
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts src/server.ts with the given environment; resolves when it exits or prints "Listening". */
+function start(env: Record<string, string>) {
+  // vitest puts Vite's BASE_URL ("/") into process.env; the server must not inherit it
+  const { BASE_URL: _vite, ...inherited } = process.env;
+  const child = spawn(TSX, ['src/server.ts'], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'silent', ...env } });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += String(d)));
+  child.stderr.on('data', (d: Buffer) => (out += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (out.includes('Listening')) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 50);
+    void exited.then(() => {
+      clearInterval(timer);
+      reject(new Error(out));
+    });
+  });
+  listening.catch(() => undefined);
+  return { child, exited, listening, output: () => out };
+}
+
+const temp: string[] = [];
+afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('the server', () => {
+  it('serves, then finishes and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const s = start({ PORT: String(port), HOST: '127.0.0.1' });
+    await s.listening;
+    const res = await fetch(`http://127.0.0.1:${port}/ru/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  }, 30_000);
+
+  it('refuses to start with a bad setting and names it', async () => {
+    const s = start({ PORT: 'eighty' });
+    expect(await s.exited).toBe(1);
+    expect(s.output()).toMatch(/Invalid configuration:\n\s+PORT: .*"eighty"/);
+  }, 30_000);
+
+  it('refuses to start on broken content and names the file and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-'));
+    temp.push(dir);
+    cpSync(join(ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
+    cpSync(join(ROOT, 'locales'), join(dir, 'locales'), { recursive: true });
+    writeFileSync(join(dir, 'rules', 'positions', 'welcome-statement.yaml'), 'id: welcome-statement\nkind: rumour\n');
+    const s = start({ CONTENT_DIR: dir, PORT: String(await freePort()) });
+    expect(await s.exited).toBe(1);
+    expect(s.output()).toContain('The server cannot start');
+    expect(s.output()).toMatch(/rules\/positions\/welcome-statement\.yaml:2: kind: must be one of: ministry-statement/);
+  }, 30_000);
+});
