@@ -20,7 +20,8 @@ function freePort(): Promise<number> {
 /** Starts src/server.ts with the given environment; resolves when it exits or prints "Listening". */
 function start(env: Record<string, string>) {
   // vitest puts Vite's BASE_URL ("/") into process.env; the server must not inherit it
-  const { BASE_URL: _vite, ...inherited } = process.env;
+  const inherited = { ...process.env };
+  delete inherited.BASE_URL;
   const child = spawn(TSX, ['src/server.ts'], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'silent', ...env } });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += String(d)));
