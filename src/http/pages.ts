@@ -42,8 +42,8 @@ export function pages(site: Site): RequestHandler {
     }
     const submitted = checkSubmission(site, path, req.query);
     if (submitted && 'redirect' in submitted) {
-      res.locals.route = 'check-answer';
-      return res.redirect(303, submitted.redirect);
+      res.locals.route = submitted.status === 301 ? 'redirect' : 'check-answer';
+      return res.redirect(submitted.status ?? 303, submitted.redirect);
     }
     if (submitted && 'page' in submitted) {
       res.locals.route = 'check-error';

@@ -1,14 +1,174 @@
-import type { PageBuilder } from './index.js';
+import type { Position, Question, Source } from '../../content/schema.js';
+import { PositionKind } from '../../content/schema.js';
+import type { Outcome } from '../model.js';
+import type { Page } from '../page.js';
 import type { Site } from '../site.js';
+import { urls } from '../urls.js';
+import type { PageBuilder } from './index.js';
+import { positionLink, positionView } from './views.js';
 
-/** The finder's question and outcome pages (filled in by the finder work). */
-export function checkPages(_site: Site, _lang: string): PageBuilder[] {
-  return [];
+/**
+ * "Check your situation": one page per question (with the answers so far in its address) and one
+ * page per outcome. Everything is derived from site.content.questions, so any number of questions works.
+ * Answers live only in the address: a submitted form is redirected to the next page's address.
+ */
+
+/** The hidden field that every question form sends: tells an empty submission from a first visit. */
+export const ASKED_FIELD = 'asked';
+
+/** Where a finder address points: a language and the (current) answers so far. */
+interface Node {
+  lang: string;
+  answers: string[];
+  /** The address used an old answer id (an alias) somewhere. */
+  aliased: boolean;
 }
 
-export type Submission = { redirect: string } | { page: import('../page.js').Page } | undefined;
+/** The address of the page that follows these answers: the next question, or the outcome. */
+function nodeUrl(site: Site, lang: string, answers: string[]): string {
+  return answers.length < site.content.questions.length ? urls.checkQuestion(lang, answers) : urls.checkOutcome(lang, answers);
+}
 
-/** A submitted finder form (answers in the query string): where it leads (filled in by the finder work). */
-export function checkSubmission(_site: Site, _path: string, _query: Record<string, unknown>): Submission {
+/** The current option id for an answer, following aliases; undefined for an unknown answer. */
+function resolve(q: Question, value: unknown): { id: string; aliased: boolean } | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (q.options.includes(value)) return { id: value, aliased: false };
+  const current = Object.hasOwn(q.aliases, value) ? q.aliases[value] : undefined;
+  return current ? { id: current, aliased: true } : undefined;
+}
+
+/** Reads a finder address (/{lang}/check/a/b...); undefined when it is not one or names an unknown answer. */
+function parse(site: Site, path: string): Node | undefined {
+  const m = /^\/([^/]+)\/check\/(.*)$/.exec(path);
+  if (!m || !site.content.langCodes.includes(m[1] ?? '')) return undefined;
+  const rest = (m[2] ?? '').replace(/\/$/, '');
+  const segments = rest === '' ? [] : rest.split('/');
+  const { questions } = site.content;
+  if (segments.length > questions.length) return undefined;
+  const answers: string[] = [];
+  let aliased = false;
+  for (const [i, segment] of segments.entries()) {
+    const r = resolve(questions[i]!, segment);
+    if (!r) return undefined;
+    answers.push(r.id);
+    aliased ||= r.aliased;
+  }
+  return { lang: m[1]!, answers, aliased };
+}
+
+/** Every combination of answers to the first `count` questions. */
+function prefixes(questions: Question[], count: number): string[][] {
+  return questions.slice(0, count).reduce<string[][]>((acc, q) => acc.flatMap((a) => q.options.map((o) => [...a, o])), [[]]);
+}
+
+/** The answers given so far, each with the question page where it can be changed (earlier answers kept). */
+function answerList(site: Site, lang: string, answers: string[]) {
+  return answers.map((answer, i) => {
+    const q = site.content.questions[i]!;
+    return { question: q.id, answer, changeUrl: urls.checkQuestion(lang, answers.slice(0, i)) };
+  });
+}
+
+/** A question page; with `error`, the same page after an empty or unreadable submission. */
+export function questionPage(site: Site, lang: string, answers: string[], error = false): Page {
+  const t = site.t[lang]!;
+  const { questions } = site.content;
+  const q = questions[answers.length];
+  if (!q) throw new Error(`no question after ${answers.length} answers`);
+  const path = urls.checkQuestion(lang, answers);
+  const step = t('ui:check.step', { n: answers.length + 1, total: questions.length });
+  const title = `${t(`finder:${q.id}.question`)} (${step})`;
+  return {
+    view: 'check-question',
+    lang,
+    path,
+    title: error ? `${t('ui:check.errorTitle')}: ${title}` : title,
+    description: t('ui:check.intro'),
+    status: error ? 400 : undefined,
+    noindex: error || undefined,
+    textKeys: ['finder:'],
+    data: {
+      question: q.id,
+      step,
+      first: answers.length === 0,
+      error,
+      action: path,
+      asked: { name: ASKED_FIELD, value: q.id },
+      firstInput: `${q.id}-${q.options[0]}`,
+      options: q.options.map((o) => ({ id: o, inputId: `${q.id}-${o}`, url: nodeUrl(site, lang, [...answers, o]) })),
+      answers: answerList(site, lang, answers),
+    },
+  };
+}
+
+const KIND_ORDER: readonly string[] = PositionKind.options;
+const byKind = (a: Position, b: Position) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+
+/** The sources of several positions, each once, in the order they first appear. */
+function sourcesOf(site: Site, lang: string, positions: Position[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const p of positions) for (const s of positionView(site, lang, p).sources) seen.set(s.id, seen.get(s.id) ?? s);
+  return [...seen.values()];
+}
+
+/** An outcome page: what applies for one combination of answers, with its sources and where to get help. */
+export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
+  const t = site.t[lang]!;
+  const { questions, sourceLang, locales, help } = site.content;
+  const answers = questions.map((q) => outcome.answers[q.id] ?? '');
+  const statements = [...outcome.statements].sort(byKind);
+  const sourceTexts = locales.flat[sourceLang];
+  return {
+    view: 'check-outcome',
+    lang,
+    path: urls.checkOutcome(lang, answers),
+    title: t('ui:check.resultTitle'),
+    description: questions.map((q, i) => t(`finder:${q.id}.options.${answers[i]}.label`)).join('. '),
+    textKeys: ['finder:', 'positions:'],
+    data: {
+      answers: answerList(site, lang, answers),
+      situation: questions.map((q, i) => {
+        // A question may have its own heading (ui:check.{id}Title); a new one falls back to its question.
+        const heading = `ui:check.${q.id}Title`;
+        return { id: q.id, headingKey: sourceTexts?.has(heading) ? heading : `finder:${q.id}.question`, textKey: `finder:${q.id}.options.${answers[i]}.outcome` };
+      }),
+      statements: statements.map((p) => positionLink(lang, p)),
+      afterwards: outcome.afterwards.map((p) => positionLink(lang, p)),
+      help,
+      sources: sourcesOf(site, lang, [...statements, ...outcome.afterwards]),
+      sheetUrl: urls.sheet(lang, outcome.id),
+      startUrl: urls.checkQuestion(lang),
+    },
+  };
+}
+
+/** Every finder page of a language: each question after each possible set of earlier answers, and each outcome. */
+export function checkPages(site: Site, lang: string): PageBuilder[] {
+  const { questions } = site.content;
+  const asked = questions.flatMap((_, i) => prefixes(questions, i).map((answers): PageBuilder => () => questionPage(site, lang, answers)));
+  const outcomes = site.model.outcomes.map((o): PageBuilder => () => outcomePage(site, lang, o));
+  return [...asked, ...outcomes];
+}
+
+export type Submission = { redirect: string; status?: 301 | 303 } | { page: Page } | undefined;
+
+/**
+ * A request to a finder address, before the page table is asked:
+ * - an old answer id (alias) anywhere in the address → 301 to the current address;
+ * - a question page with a valid answer in the query → 303 to the next page (the query is dropped);
+ * - a question page submitted without a (valid) answer → the same question with an error, status 400;
+ * - anything else → undefined (the page table or the 404 page answers).
+ * Query values that are not single strings (repeated or bracketed parameters) count as no answer.
+ */
+export function checkSubmission(site: Site, path: string, query: Record<string, unknown>): Submission {
+  const node = parse(site, path);
+  if (!node) return undefined;
+  const { lang, answers } = node;
+  if (node.aliased) return { redirect: nodeUrl(site, lang, answers), status: 301 };
+  const q = site.content.questions[answers.length];
+  if (!q || !path.endsWith('/')) return undefined;
+  const answer = resolve(q, query[q.id]);
+  if (answer) return { redirect: nodeUrl(site, lang, [...answers, answer.id]), status: 303 };
+  if (query[ASKED_FIELD] !== undefined) return { page: questionPage(site, lang, answers, true) };
   return undefined;
 }

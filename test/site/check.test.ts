@@ -1,0 +1,384 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { testConfig } from '../../src/config.js';
+import { loadContentOrThrow, type Content } from '../../src/content/load.js';
+import { ASKED_FIELD, outcomePage, questionPage } from '../../src/site/pages/check.js';
+import { renderPage } from '../../src/site/page.js';
+import { pageTable } from '../../src/site/pages/index.js';
+import { createSite } from '../../src/site/site.js';
+import { urls } from '../../src/site/urls.js';
+import { LANGS, escaped, makeApp, text } from '../helpers.js';
+
+const { app, site, errors } = makeApp();
+const table = pageTable(site);
+const { questions } = site.content;
+const outcomes = site.model.outcomes;
+
+/** A question form as the browser sees it: where it is sent, its hidden fields, its radio buttons. */
+interface Form {
+  action: string;
+  hidden: [string, string][];
+  radios: { id: string; name: string; value: string }[];
+  labels: string[];
+}
+
+function readForm(html: string): Form | undefined {
+  const forms = [...html.matchAll(/<form method="get" action="([^"]+)">([\s\S]*?)<\/form>/g)];
+  if (forms.length === 0) return undefined;
+  expect(forms).toHaveLength(1);
+  const [, action = '', body = ''] = forms[0]!;
+  return {
+    action,
+    hidden: [...body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
+    radios: [...body.matchAll(/<input type="radio" id="([^"]+)" name="([^"]+)" value="([^"]+)">/g)].map((m) => ({ id: m[1]!, name: m[2]!, value: m[3]! })),
+    labels: [...body.matchAll(/<label for="([^"]+)">/g)].map((m) => m[1]!),
+  };
+}
+
+/** The form sent with these fields, as a browser would: action?field=value&... */
+function submit(form: Form, fields: [string, string][]): string {
+  return `${form.action}?${new URLSearchParams([...fields, ...form.hidden]).toString()}`;
+}
+
+function optionLinks(html: string): string[] {
+  const list = /<ul class="option-links">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+  return [...list.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+function changeLinks(html: string): string[] {
+  return [...html.matchAll(/<a class="change" href="([^"]+)">/g)].map((m) => m[1]!);
+}
+
+/** The text of one section of a page (from its opening tag with this id to its closing tag). */
+function section(html: string, id: string): string {
+  const start = html.indexOf(`<section id="${id}"`);
+  expect(start, `section #${id}`).toBeGreaterThanOrEqual(0);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+const t = (lang: string, key: string, options?: Record<string, unknown>) => site.t[lang]!(key, options);
+
+describe('the finder is walked from its start in every language', () => {
+  it('has a page for every question node and every outcome (no outcome is orphaned)', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(1);
+    expect(outcomes.length).toBe(questions.reduce((n, q) => n * q.options.length, 1));
+    for (const lang of LANGS) {
+      expect(table.has(urls.checkQuestion(lang))).toBe(true);
+      for (const o of outcomes) {
+        expect(table.has(urls.checkOutcome(lang, questions.map((q) => o.answers[q.id]!))), `${lang} ${o.path}`).toBe(true);
+        expect(table.has(`/${lang}/check/${o.path}`)).toBe(true);
+      }
+    }
+  });
+
+  it.each(LANGS)('%s: every option of every question leads (form → 303) to a defined next page; every outcome is reached', async (lang) => {
+    const seenQuestions = new Set<string>();
+    const reached = new Set<string>();
+    const queue = [urls.checkQuestion(lang)];
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      const res = await request(app).get(path);
+      expect(res.status, path).toBe(200);
+      expect(table.has(path), path).toBe(true);
+      const form = readForm(res.text);
+      if (!form) {
+        reached.add(path);
+        continue;
+      }
+      seenQuestions.add(path);
+      const depth = path.split('/').length - 4;
+      const q = questions[depth]!;
+      // the form: sent to its own page, with the hidden field, a fieldset, a legend, a label for every radio
+      expect(form.action).toBe(path);
+      expect(form.hidden).toEqual([[ASKED_FIELD, q.id]]);
+      expect(res.text).toMatch(/<fieldset[^>]*>\s*<legend>/);
+      expect(res.text).toMatch(/<button type="submit">/);
+      expect(res.text).toContain(escaped(text(lang, 'finder', `${q.id}.question`)));
+      expect(res.text).toContain(escaped(t(lang, 'ui:check.step', { n: depth + 1, total: questions.length })));
+      expect(res.text).toContain(escaped(text(lang, 'ui', 'check.historyNote')));
+      expect(res.text).not.toMatch(/<script/i);
+      expect(form.radios.map((r) => r.value)).toEqual(q.options);
+      expect(form.radios.every((r) => r.name === q.id)).toBe(true);
+      expect(form.labels).toEqual(form.radios.map((r) => r.id));
+      const links = optionLinks(res.text);
+      expect(links).toHaveLength(q.options.length);
+      for (const [i, radio] of form.radios.entries()) {
+        expect(res.text).toContain(escaped(text(lang, 'finder', `${q.id}.options.${radio.value}.label`)));
+        const sent = await request(app).get(submit(form, [[radio.name, radio.value]]));
+        expect(sent.status, `${path} ${radio.value}`).toBe(303);
+        const next = sent.headers.location as string;
+        expect(next).not.toContain('?');
+        expect(table.has(next), `${path} ${radio.value} → ${next}`).toBe(true);
+        // the plain link leads to the same page as the form
+        expect(links[i]).toBe(next);
+        if (!seenQuestions.has(next) && !queue.includes(next)) queue.push(next);
+      }
+    }
+    const expected = outcomes.map((o) => `/${lang}/check/${o.path}`);
+    expect([...reached].sort()).toEqual([...expected].sort());
+    // every question page of the table was reached too
+    const tableQuestions = [...table.keys()].filter((p) => p.startsWith(`/${lang}/check/`) && p.endsWith('/'));
+    expect([...seenQuestions].sort()).toEqual(tableQuestions.sort());
+    // one page for each question after each combination of earlier answers: 1 + 4 + ... pages
+    const combinations = (k: number) => questions.slice(0, k).reduce((n, q) => n * q.options.length, 1);
+    expect(seenQuestions.size).toBe(questions.reduce((n, _, k) => n + combinations(k), 0));
+  });
+});
+
+describe('outcome pages', () => {
+  const cases = LANGS.flatMap((lang) => outcomes.map((o) => [lang, o.path] as const));
+
+  it.each(cases)('%s %s', async (lang, path) => {
+    const outcome = site.model.outcomeByPath.get(path)!;
+    const answers = questions.map((q) => outcome.answers[q.id]!);
+    const res = await request(app).get(`/${lang}/check/${path}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`<html lang="${lang}">`);
+    expect(res.headers['content-language']).toBe(lang);
+    const caveat = res.text.indexOf('id="caveat"');
+    expect(caveat).toBeGreaterThan(0);
+    expect(caveat).toBeLessThan(res.text.indexOf('<main'));
+    expect(res.text).toContain(`<title>${escaped(text(lang, 'ui', 'check.resultTitle'))} – `);
+    expect(res.text).toContain(escaped(text(lang, 'ui', 'check.historyNote')));
+    expect(res.text).not.toMatch(/<script/i);
+
+    // "Your answers": each question, the chosen answer, and a working link to change it (earlier answers kept)
+    expect(res.text).toContain(escaped(text(lang, 'ui', 'check.yourAnswers')));
+    for (const [i, q] of questions.entries()) {
+      expect(res.text).toContain(escaped(text(lang, 'finder', `${q.id}.options.${answers[i]}.label`)));
+      // what this answer means, paragraph by paragraph
+      for (const para of text(lang, 'finder', `${q.id}.options.${answers[i]}.outcome`).split(/\n\s*\n/)) expect(res.text).toContain(`<p>${escaped(para.trim())}</p>`);
+    }
+    const change = changeLinks(res.text);
+    expect(change).toEqual(questions.map((_, i) => urls.checkQuestion(lang, answers.slice(0, i))));
+    for (const link of change) expect((await request(app).get(link)).status, link).toBe(200);
+
+    // the statements that concern this situation, then what happened afterwards, each linked
+    const statements = section(res.text, 'statements');
+    if (outcome.statements.length === 0) expect(statements).toContain(escaped(text(lang, 'ui', 'check.noneApply')));
+    for (const p of outcome.statements) expect(statements).toContain(`href="${urls.position(lang, p.id)}"`);
+    for (const p of outcome.afterwards) expect(section(res.text, 'afterwards')).toContain(`href="${urls.position(lang, p.id)}"`);
+
+    // help, and every source of every position shown, once each, with a full link
+    for (const h of site.content.help) expect(section(res.text, 'help')).toContain(`href="${escaped(h.url)}"`);
+    const sources = section(res.text, 'sources');
+    expect(sources).toMatch(/href="https:\/\/[^"]+"/);
+    const ids = new Set([...outcome.statements, ...outcome.afterwards].flatMap((p) => [...p.sources.map((s) => s.source), ...(p.reportedIn ? [p.reportedIn] : [])]));
+    for (const id of ids) expect(sources).toContain(`href="${escaped(site.model.sourceById.get(id)!.url)}"`);
+    expect(sources.match(/<li id="source-/g)).toHaveLength(ids.size);
+
+    expect(res.text).toContain(`href="${urls.sheet(lang, outcome.id)}"`);
+    expect(res.text).toContain(`href="${urls.checkQuestion(lang)}">${escaped(text(lang, 'ui', 'check.startAgain'))}</a>`);
+  });
+
+  it('asks for no missing translation key on any finder page', async () => {
+    for (const path of table.keys()) if (path.includes('/check/')) await request(app).get(path);
+    for (const lang of LANGS) await request(app).get(`${urls.checkQuestion(lang)}?${ASKED_FIELD}=${questions[0]!.id}`);
+    expect([...site.missingKeys]).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('in a static copy of the site (relative links)', () => {
+  it.each(LANGS)('%s: question pages offer their answers as links only, since a static host cannot answer a form', (lang) => {
+    const answers = [questions[0]!.options[0]!].slice(0, questions.length - 1);
+    const html = renderPage(site, questionPage(site, lang, answers), 'relative');
+    expect(html).not.toMatch(/<form[\s>]/);
+    const q = questions[answers.length]!;
+    expect(html).toContain(`<h1>${escaped(text(lang, 'finder', `${q.id}.question`))}</h1>`);
+    expect(optionLinks(html)).toEqual(q.options.map((o) => `${o}/index.html`));
+    expect(html).toContain(escaped(text(lang, 'ui', 'check.historyNote')));
+  });
+});
+
+describe('bad input', () => {
+  const first = questions[0]!;
+  const firstAnswer = first.options[0]!;
+
+  it.each(LANGS)('%s: an empty submission answers 400 with the question again and an error summary in that language', async (lang) => {
+    for (const answers of [[], [firstAnswer]].slice(0, questions.length)) {
+      const q = questions[answers.length]!;
+      const res = await request(app).get(`${urls.checkQuestion(lang, answers)}?${ASKED_FIELD}=${q.id}`);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-language']).toBe(lang);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.text).toContain(`<html lang="${lang}">`);
+      const summary = /<div class="error-summary" role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(res.text)?.[1] ?? '';
+      expect(summary).toContain(escaped(text(lang, 'ui', 'check.errorTitle')));
+      expect(summary).toContain(`<a href="#${q.id}-${q.options[0]}">${escaped(text(lang, 'ui', 'check.errorChoose'))}</a>`);
+      expect(res.text).toContain(`id="${q.id}-${q.options[0]}"`);
+      // the summary comes first in the main content, before the form
+      expect(res.text.indexOf('error-summary')).toBeLessThan(res.text.indexOf('<form'));
+      expect(res.text).toMatch(new RegExp(`<fieldset aria-invalid="true" aria-describedby="${q.id}-error">`));
+      expect(res.text).toContain(`id="${q.id}-error"`);
+      expect(res.text).toContain(`<title>${escaped(text(lang, 'ui', 'check.errorTitle'))}: `);
+      expect(res.text).toContain('<meta name="robots" content="noindex">');
+      // still a working form
+      expect(readForm(res.text)?.radios.map((r) => r.value)).toEqual(q.options);
+    }
+  });
+
+  it('uses the translated error texts (en, ru, de)', async () => {
+    const expected: Record<string, [string, string]> = {
+      en: ['There is a problem', 'Choose one answer.'],
+      ru: ['Есть ошибка', 'Выберите один ответ.'],
+      de: ['Es gibt ein Problem', 'Wählen Sie eine Antwort.'],
+    };
+    for (const [lang, [title, message]] of Object.entries(expected)) {
+      const res = await request(app).get(`${urls.checkQuestion(lang)}?${ASKED_FIELD}=${first.id}`);
+      expect(res.status).toBe(400);
+      expect(res.text).toContain(title);
+      expect(res.text).toContain(message);
+    }
+  });
+
+  it('answers an invalid answer sent with the form like an empty one (400), never as a page of its own', async () => {
+    for (const value of ['mars', first.id, '', `${firstAnswer}x`]) {
+      const res = await request(app).get(`${urls.checkQuestion('en')}?${first.id}=${encodeURIComponent(value)}&${ASKED_FIELD}=${first.id}`);
+      expect(res.status, value).toBe(400);
+    }
+  });
+
+  it.each(LANGS)('%s: an unknown answer in the address answers 404 in that language, with a link to the start of the finder', async (lang) => {
+    const valid = outcomes[0]!.path.split('/');
+    const paths = [
+      `/${lang}/check/mars/`,
+      `/${lang}/check/mars`,
+      `/${lang}/check/${valid[0]}/alien`,
+      `/${lang}/check/${valid[0]}/alien/`,
+      `/${lang}/check/${valid.join('/')}/extra`,
+      `/${lang}/check/${valid.join('/')}/extra/`,
+      `/${lang}/check/${questions[1]?.options[0] ?? 'x'}/`,
+      `/${lang}/check//${valid[0]}/`,
+      `/${lang}/check/%3Cscript%3E/`,
+    ];
+    for (const path of paths) {
+      const res = await request(app).get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.text).toContain(`<html lang="${lang}">`);
+      expect(res.text).toContain(escaped(text(lang, 'ui', 'errors.notFoundTitle')));
+      expect(res.text).toContain(`href="${urls.checkQuestion(lang)}">${escaped(text(lang, 'ui', 'errors.toCheck'))}</a>`);
+      expect(res.text).not.toContain('<script>');
+    }
+  });
+
+  const payload = '<script>alert(1)</script>';
+  const junk = [
+    `${first.id}[]=x`,
+    `${first.id}[]=${firstAnswer}&${ASKED_FIELD}=${first.id}`,
+    `${first.id}=${encodeURIComponent(payload)}`,
+    `${first.id}=${encodeURIComponent(payload)}&${ASKED_FIELD}=${first.id}`,
+    `${first.id}=a&${first.id}=b`,
+    `${first.id}=${firstAnswer}&${first.id}=${firstAnswer}`,
+    `${first.id}=${firstAnswer}&${first.id}=${encodeURIComponent(payload)}&${ASKED_FIELD}=${first.id}`,
+    `${ASKED_FIELD}=${first.id}&${ASKED_FIELD}=${encodeURIComponent(payload)}`,
+    `${ASKED_FIELD}[]=${encodeURIComponent(payload)}`,
+    `${ASKED_FIELD}[x]=1&${first.id}[y]=2`,
+    `__proto__=${firstAnswer}&constructor=x&${first.id}=toString`,
+    `${first.id}=hasOwnProperty&${ASKED_FIELD}=${first.id}`,
+    `${first.id}=${firstAnswer}%00`,
+    `${first.id}=%E0%A4%A`,
+    `${first.id}`,
+    `=${firstAnswer}`,
+    `${encodeURIComponent(payload)}=${encodeURIComponent(payload)}`,
+    `${first.id}=${'x'.repeat(300)}&${ASKED_FIELD}=${first.id}`,
+  ];
+
+  it.each(junk)('junk query ?%s: 200, 303 or 4xx, never 5xx, never echoed', async (query) => {
+    for (const path of [urls.checkQuestion('ru'), urls.checkQuestion('de', [firstAnswer]), `/en/check/${outcomes[0]!.path}`]) {
+      const res = await request(app).get(`${path}?${query}`);
+      expect([200, 303, 400, 404, 414], `${path}?${query}`).toContain(res.status);
+      expect(res.text ?? '').not.toContain(payload);
+      expect(res.text ?? '').not.toContain('alert(1)');
+      expect(String(res.headers.location ?? '')).not.toMatch(/script|alert|\?/);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps other parameters out of the next address: answers live only in the path', async () => {
+    const res = await request(app).get(`${urls.checkQuestion('en')}?${first.id}=${firstAnswer}&${ASKED_FIELD}=${first.id}&utm_source=x&tracking=1`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(questions.length > 1 ? urls.checkQuestion('en', [firstAnswer]) : urls.checkOutcome('en', [firstAnswer]));
+  });
+
+  it('redirects the other form of an address (trailing slash) with 301', async () => {
+    const path = outcomes[0]!.path;
+    expect((await request(app).get('/en/check')).headers.location).toBe('/en/check/');
+    const withSlash = await request(app).get(`/en/check/${path}/`);
+    expect(withSlash.status).toBe(301);
+    expect(withSlash.headers.location).toBe(`/en/check/${path}`);
+    const [where] = path.split('/');
+    const noSlash = await request(app).get(`/en/check/${where}`);
+    expect(noSlash.status).toBe(301);
+    expect(noSlash.headers.location).toBe(`/en/check/${where}/`);
+  });
+});
+
+/** A site on a changed copy of the real content, to check that the finder follows its data. */
+function siteWith(change: (content: Content) => Content) {
+  const content = change(loadContentOrThrow());
+  const changed = createSite(content, testConfig());
+  return { app: createApp(changed, (e) => errors.push(e)), site: changed };
+}
+
+describe('the finder follows rules/finder.yaml', () => {
+  it('answers an old answer id (alias) with 301 to the current address, at every depth', async () => {
+    const [where, who] = questions;
+    if (!where || !who) return;
+    const oldWhere = 'old-place';
+    const oldWho = 'old-person';
+    const { app: aliased } = siteWith((c) => ({
+      ...c,
+      questions: c.questions.map((q) => (q.id === where.id ? { ...q, aliases: { [oldWhere]: where.options[0]! } } : q.id === who.id ? { ...q, aliases: { [oldWho]: who.options[1]! } } : q)),
+    }));
+    const cases: [string, string][] = [
+      [`/ru/check/${oldWhere}/`, urls.checkQuestion('ru', [where.options[0]!])],
+      [`/ru/check/${oldWhere}`, urls.checkQuestion('ru', [where.options[0]!])],
+      [`/de/check/${oldWhere}/${who.options[2]}`, urls.checkOutcome('de', [where.options[0]!, who.options[2]!])],
+      [`/en/check/${where.options[3]}/${oldWho}`, urls.checkOutcome('en', [where.options[3]!, who.options[1]!])],
+      [`/en/check/${oldWhere}/${oldWho}/`, urls.checkOutcome('en', [where.options[0]!, who.options[1]!])],
+    ];
+    for (const [from, to] of cases) {
+      const res = await request(aliased).get(from);
+      expect(res.status, from).toBe(301);
+      expect(res.headers.location, from).toBe(to);
+      expect((await request(aliased).get(to)).status, to).toBe(200);
+    }
+    // an old id sent with the form counts as its new answer
+    const sent = await request(aliased).get(`/en/check/?${where.id}=${oldWhere}&${ASKED_FIELD}=${where.id}`);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.location).toBe(urls.checkQuestion('en', [where.options[0]!]));
+    // without the alias, the old address is unknown
+    expect((await request(app).get(`/en/check/${oldWhere}/`)).status).toBe(404);
+  });
+
+  it('works with one question: its answers lead straight to the outcomes', async () => {
+    const { app: one, site: oneSite } = siteWith((c) => ({ ...c, questions: c.questions.slice(0, 1) }));
+    const q = questions[0]!;
+    const start = await request(one).get('/en/check/');
+    expect(start.text).toContain(escaped(t('en', 'ui:check.step', { n: 1, total: 1 })));
+    expect(optionLinks(start.text)).toEqual(q.options.map((o) => urls.checkOutcome('en', [o])));
+    for (const o of q.options) {
+      const sent = await request(one).get(`/en/check/?${q.id}=${o}&${ASKED_FIELD}=${q.id}`);
+      expect(sent.status).toBe(303);
+      expect(sent.headers.location).toBe(`/en/check/${o}`);
+      const res = await request(one).get(sent.headers.location as string);
+      expect(res.status).toBe(200);
+      expect(changeLinks(res.text)).toEqual(['/en/check/']);
+    }
+    expect((await request(one).get(`/en/check/${q.options[0]}/${questions[1]?.options[0] ?? 'x'}`)).status).toBe(404);
+    expect([...oneSite.missingKeys]).toEqual([]);
+  });
+
+  it('says so when no statement concerns a situation', () => {
+    // rendered straight from the page builder: a site without positions has no valid API to build
+    const noneSite = createSite({ ...loadContentOrThrow(), positions: [] }, testConfig());
+    for (const lang of LANGS) {
+      const html = renderPage(noneSite, outcomePage(noneSite, lang, noneSite.model.outcomes[0]!));
+      expect(section(html, 'statements')).toContain(escaped(text(lang, 'ui', 'check.noneApply')));
+      expect(html).not.toContain('id="afterwards"');
+    }
+    expect([...noneSite.missingKeys]).toEqual([]);
+  });
+});
