@@ -1,11 +1,13 @@
 import compression from 'compression';
 import express, { type Express } from 'express';
 import { accessLog } from './http/accessLog.js';
+import { api } from './http/api.js';
 import { assets } from './http/assets.js';
 import { errorHandler, errorPages, notFound } from './http/errors.js';
 import { languageRedirect } from './http/home.js';
 import { pages } from './http/pages.js';
 import { security } from './http/security.js';
+import { seo } from './http/seo.js';
 import type { Site } from './site/site.js';
 
 /** The whole web application; tests call this and never bind a port. */
@@ -24,6 +26,8 @@ export function createApp(site: Site, log: (e: unknown) => void = (e) => console
   });
   app.get('/', languageRedirect(site));
   app.use(assets(site));
+  app.use(api(site));
+  app.use(seo(site));
   app.use(pages(site));
   app.use(notFound(site, errors));
   app.use(errorHandler(site, errors, log));

@@ -49,7 +49,7 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
             { hreflang: 'x-default', url: `${config.baseUrl}/${content.sourceLang}${rest}` },
           ],
     },
-    langs: content.languages.map((l) => ({ code: l.code, name: l.name, url: `/${l.code}${rest}`, current: l.code === page.lang })),
+    langs: content.languages.map((l) => ({ code: l.code, name: l.name, url: `/${l.code}${rest}`, current: l.code === page.lang, ogLocale: OG_LOCALE[l.code] ?? l.code })),
     notices: {
       unreviewed: language?.review.status === 'unreviewed',
       stale: isStale(site, page.lang, ['ui:', ...(page.textKeys ?? [])]),

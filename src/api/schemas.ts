@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { IsoDate, LanguageCode, PositionKind, ReviewStatus, SourceKind } from '../content/schema.js';
+
+/**
+ * The shapes of every response of the JSON API (/api/v1/). Each response is checked against its
+ * schema when the server starts, so a response that does not match them is never sent. Objects
+ * are strict: a field added here must be documented in README.md as well.
+ */
+
+export const API_VERSION = 1 as const;
+
+/** A date as written in the content: YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known. */
+const PartialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/);
+const Url = z.url({ protocol: /^https?$/ });
+const Text = z.string().min(1);
+const Ids = z.array(z.string().min(1));
+
+export const ApiError = z.strictObject({
+  error: z.strictObject({ status: z.number().int().min(400).max(599), message: Text }),
+});
+
+/** Links to the documents of one language. */
+const LanguageLinks = z.strictObject({ positions: Url, help: Url, outcomes: Url });
+
+export const ApiIndex = z.strictObject({
+  version: z.literal(API_VERSION),
+  /** The language that every translation is made from, and the default of ?lang=. */
+  sourceLanguage: LanguageCode,
+  languages: z.array(
+    z.strictObject({
+      code: LanguageCode,
+      name: Text,
+      review: z.strictObject({ status: ReviewStatus, on: IsoDate.optional() }),
+      links: LanguageLinks,
+    }),
+  ),
+  /** The day an editor last reviewed any position. */
+  lastReviewed: IsoDate,
+  links: LanguageLinks.extend({ self: Url, sources: Url }),
+});
+
+export const ApiPosition = z.strictObject({
+  id: Text,
+  kind: PositionKind,
+  saidBy: z.array(z.strictObject({ id: Text, name: Text, role: Text })),
+  /** When it was said or happened; null for legal background without a date. */
+  saidOn: PartialDate.nullable(),
+  /** The id of the news report that carried it (see /api/v1/sources), or null. */
+  reportedIn: Text.nullable(),
+  checkedOn: IsoDate,
+  reviewedOn: IsoDate,
+  reportDiffers: z.boolean(),
+  caveats: z.array(z.strictObject({ id: Text, text: Text })),
+  appliesTo: Ids,
+  related: Ids,
+  afterwards: Ids,
+  sources: z.array(z.strictObject({ id: Text, quote: Text.optional() })),
+  url: Url,
+  sheetUrl: Url,
+  apiUrl: Url,
+  text: z.strictObject({
+    title: Text,
+    summary: Text,
+    said: Text,
+    means: Text,
+    doesNotMean: Text,
+    nextSteps: Text,
+    afterwards: Text.optional(),
+    reportSaid: Text.optional(),
+    primarySays: Text.optional(),
+    /** Translations of the verbatim quotes, by source id. */
+    quotes: z.record(z.string(), Text).optional(),
+  }),
+});
+
+export const ApiPositions = z.strictObject({ lang: LanguageCode, positions: z.array(ApiPosition) });
+export const ApiPositionDocument = z.strictObject({ lang: LanguageCode, position: ApiPosition });
+
+export const ApiSource = z.strictObject({
+  id: Text,
+  kind: SourceKind,
+  publisher: Text,
+  /** The headline as published; null where it was not visible. */
+  title: Text.nullable(),
+  lang: LanguageCode,
+  /** null where the page shows no date. */
+  published: PartialDate.nullable(),
+  url: Url,
+  checked: IsoDate,
+  /** The ids of the positions that cite it. */
+  usedBy: Ids,
+});
+export const ApiSources = z.strictObject({ sources: z.array(ApiSource) });
+
+export const ApiHelp = z.strictObject({
+  lang: LanguageCode,
+  help: z.array(
+    z.strictObject({ id: Text, name: Text, url: Url, languages: z.array(LanguageCode), checked: IsoDate, what: Text }),
+  ),
+});
+
+export const ApiOutcome = z.strictObject({
+  id: Text,
+  /** Question id → answer (option) id. */
+  answers: z.record(z.string(), Text),
+  /** The positions that concern this situation (statements made at the time). */
+  positions: Ids,
+  /** Later developments that concern this situation. */
+  afterwards: Ids,
+  url: Url,
+  sheetUrl: Url,
+  apiUrl: Url,
+  /** Question id → the question, the chosen answer and what it means for the reader. */
+  text: z.record(z.string(), z.strictObject({ question: Text, answer: Text, outcome: Text })),
+});
+
+export const ApiOutcomes = z.strictObject({
+  lang: LanguageCode,
+  questions: z.array(
+    z.strictObject({ id: Text, text: Text, options: z.array(z.strictObject({ id: Text, label: Text })) }),
+  ),
+  outcomes: z.array(ApiOutcome),
+});
+export const ApiOutcomeDocument = z.strictObject({ lang: LanguageCode, outcome: ApiOutcome });
+
+export type ApiIndex = z.infer<typeof ApiIndex>;
+export type ApiPosition = z.infer<typeof ApiPosition>;
+export type ApiSource = z.infer<typeof ApiSource>;
+export type ApiOutcome = z.infer<typeof ApiOutcome>;
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,73 @@
+import type { RequestHandler } from 'express';
+import { pageTable, type PageBuilder } from '../site/pages/index.js';
+import type { Site } from '../site/site.js';
+import { rendered } from './send.js';
+import { sendDocument } from './sendDocument.js';
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+
+/** One page of the sitemap: its address and the same page in every language (plus x-default). */
+export interface SitemapEntry {
+  url: string;
+  alternates: { hreflang: string; url: string }[];
+}
+
+/**
+ * Every HTML page of every language that search engines may list: the page table without the
+ * pages marked noindex. Each page names its versions in the other languages, as its <head> does.
+ */
+export function sitemapEntries(site: Site, table: Map<string, PageBuilder> = pageTable(site)): SitemapEntry[] {
+  const { content, config } = site;
+  const entries: SitemapEntry[] = [];
+  for (const [path, build] of table) {
+    const page = build();
+    if (page.noindex || (page.status ?? 200) !== 200) continue;
+    const rest = path.slice(page.lang.length + 1);
+    const version = (code: string) => (table.has(`/${code}${rest}`) ? [{ hreflang: code, url: `${config.baseUrl}/${code}${rest}` }] : []);
+    entries.push({
+      url: `${config.baseUrl}${path}`,
+      alternates: [
+        ...content.langCodes.flatMap(version),
+        ...version(content.sourceLang).map((a) => ({ ...a, hreflang: 'x-default' })),
+      ],
+    });
+  }
+  return entries;
+}
+
+export function sitemapXml(entries: SitemapEntry[]): string {
+  const urls = entries.map((e) =>
+    [
+      '  <url>',
+      `    <loc>${xml(e.url)}</loc>`,
+      ...e.alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${xml(a.hreflang)}" href="${xml(a.url)}"/>`),
+      '  </url>',
+    ].join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
+}
+
+export function robotsTxt(site: Site): string {
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${site.config.baseUrl}/sitemap.xml`, ''].join('\n');
+}
+
+/** /sitemap.xml and /robots.txt, built once at start. */
+export function seo(site: Site): RequestHandler {
+  const documents = new Map([
+    ['/sitemap.xml', { doc: rendered(sitemapXml(sitemapEntries(site)), ''), type: 'application/xml; charset=utf-8' }],
+    ['/robots.txt', { doc: rendered(robotsTxt(site), ''), type: 'text/plain; charset=utf-8' }],
+  ]);
+  return (req, res, next) => {
+    const found = documents.get(req.path);
+    if (!found || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    res.locals.route = 'seo';
+    sendDocument(req, res, found.doc, found.type);
+  };
+}
