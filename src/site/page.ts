@@ -31,7 +31,8 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
   const view = site.views.get(page.view);
   if (!view) throw new Error(`no view "${page.view}"`);
   const { content, config } = site;
-  const rest = page.path.slice(page.lang.length + 1);
+  // The address below the language folder; a page outside one (the export's /index.html, /404.html) offers each language's home.
+  const rest = page.path.startsWith(`/${page.lang}/`) ? page.path.slice(page.lang.length + 1) : '/';
   const language = content.languages.find((l) => l.code === page.lang);
   const css = site.assets.get('site.css');
   return view({

@@ -20,7 +20,8 @@ export const urls = {
 export function exportFile(urlPath: string): string {
   const [path = ''] = urlPath.split('#');
   if (/\.[a-z0-9]+$/i.test(path)) return path.replace(/^\//, '');
-  return `${path.replace(/^\//, '').replace(/\/?$/, '/')}index.html`;
+  const folder = path.replace(/^\/+|\/+$/g, '');
+  return folder ? `${folder}/index.html` : 'index.html';
 }
 
 /** How pages link to each other: root-absolute on the server, relative in a static export. */

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { loadContent } from '../content/load.js';
+import { formatProblem } from '../content/problems.js';
+import { exportSite, isLocalAddress } from '../export/export.js';
+import { createSite } from '../site/site.js';
+
+const USAGE = 'usage: npm run export -- --out DIR [--base-url https://mirror.example.org]';
+
+function size(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024).toFixed(0)} kB`;
+}
+
+/** npm run export -- --out DIR [--base-url URL]: the whole site as static files. */
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { out: { type: 'string' }, 'base-url': { type: 'string' } }, strict: true }).values;
+  } catch (e) {
+    console.error(`export: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!args.out) {
+    console.error(`export: --out DIR is required\n${USAGE}`);
+    return 2;
+  }
+  let config;
+  try {
+    const baseUrl = args['base-url'];
+    config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...(baseUrl !== undefined ? { BASE_URL: baseUrl } : {}) });
+  } catch (e) {
+    console.error(`export: ${(e as Error).message.replace('BASE_URL', '--base-url / BASE_URL')}`);
+    return 2;
+  }
+  if (isLocalAddress(config.baseUrl)) {
+    console.warn(`warning: no --base-url given: canonical links, the sitemap and QR codes will point to ${config.baseUrl}. Give the mirror's public address, e.g. --base-url https://mirror.example.org`);
+  }
+  const { content, problems } = loadContent();
+  if (!content) {
+    console.error(`export: the content has ${problems.length} problem(s); nothing was written. Run npm run check for the same list.`);
+    for (const p of problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const dir = resolve(args.out);
+  try {
+    const summary = await exportSite(createSite(content, config), dir);
+    for (const m of summary.missing) console.warn(`warning: not exported: ${m}`);
+    console.log(`export: ${summary.files} files, ${size(summary.bytes)}, written to ${dir} in ${(summary.ms / 1000).toFixed(2)} s (public address ${config.baseUrl})`);
+    return 0;
+  } catch (e) {
+    console.error(`export: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
