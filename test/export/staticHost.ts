@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { FetchPage } from '../crawl.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,20 +14,21 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-export interface Fetched {
-  status: number;
-  type: string;
-  body: string;
-}
-
-/** Reads a file the way a browser opens it from disk (file://): a missing file is a 404. */
-export async function readFileUrl(url: URL): Promise<Fetched> {
-  try {
-    const body = await readFile(fileURLToPath(url), 'utf8');
-    return { status: 200, type: TYPES[extname(url.pathname)] ?? 'application/octet-stream', body };
-  } catch {
-    return { status: 404, type: 'text/plain', body: '' };
-  }
+/**
+ * Reads the exported folder the way a browser opens it from disk (file://, e.g. from a USB
+ * stick): an address is just a file below the folder; a missing file is a 404. Relative links
+ * resolve the same way against file:// and http:// addresses, so the crawler's root-relative
+ * paths stand for file:///.../folder/PATH.
+ */
+export function diskFetcher(root: string): FetchPage {
+  return async (path) => {
+    const rel = normalize(decodeURIComponent(path.split('?')[0] ?? ''));
+    const file = join(root, rel);
+    if (rel.split(sep).includes('..')) return { status: 404, type: '', body: '' };
+    const body = await readFile(file, 'utf8').catch(() => undefined);
+    if (body === undefined) return { status: 404, type: '', body: '' };
+    return { status: 200, type: TYPES[extname(file)] ?? 'application/octet-stream', body };
+  };
 }
 
 /**
@@ -73,10 +74,4 @@ export async function serveFolder(root: string, prefix = '/'): Promise<{ origin:
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** Fetches from the static host without following redirects (a crawl reports them). */
-export async function fetchUrl(url: URL): Promise<Fetched> {
-  const res = await fetch(url, { redirect: 'manual' });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
 }
