@@ -1,16 +1,27 @@
 /** Regional formats for dates: English dates are written day-month-year, as in Europe. */
 const DATE_LOCALE: Record<string, string> = { en: 'en-GB' };
 
+const PRECISION: Intl.DateTimeFormatOptions[] = [
+  { year: 'numeric', timeZone: 'UTC' },
+  { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+];
+
+/** Formatters are costly to create: one per language and precision, made on first use. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Formats a YYYY, YYYY-MM or YYYY-MM-DD date for readers of a language. */
 export function formatDate(lang: string, date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
+  const parts = date.split('-').map(Number);
+  const [y, m, d] = parts;
   const when = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions = d
-    ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-    : m
-      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : { year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(DATE_LOCALE[lang] ?? lang, options).format(when);
+  const key = `${lang} ${parts.length}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(DATE_LOCALE[lang] ?? lang, PRECISION[parts.length - 1]);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(when);
 }
 
 /** Splits a text into paragraphs at blank lines. */
