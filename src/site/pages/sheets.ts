@@ -1,7 +1,150 @@
-import type { PageBuilder } from './index.js';
+import type { Position, Source } from '../../content/schema.js';
+import type { Outcome } from '../model.js';
+import type { Page } from '../page.js';
+import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
+import { urls } from '../urls.js';
+import type { PageBuilder } from './index.js';
+import { positionKeys, positionLink, positionView } from './views.js';
 
-/** The printable sheets (filled in by the sheets work). */
-export function sheetPages(_site: Site, _lang: string): PageBuilder[] {
-  return [];
+/**
+ * Printable information sheets: one for every position and every finder outcome, at
+ * /{lang}/sheets/{id}, and all of a language's sheets on one page at /{lang}/sheets/.
+ * A sheet carries the address of its live page (position page or finder outcome) in words
+ * and as a QR code, so a printout always leads back to the current version.
+ */
+export function sheetPages(site: Site, lang: string): PageBuilder[] {
+  return [
+    () => sheetsPage(site, lang),
+    ...site.content.positions.map((p) => () => sheetPage(site, lang, p.id)!),
+    ...site.model.outcomes.map((o) => () => sheetPage(site, lang, o.id)!),
+  ];
+}
+
+/** Heading levels: a sheet on its own page starts at h1, inside the set at h2. */
+const LEVELS = { alone: { title: 1, section: 2, sub: 3 }, inSet: { title: 2, section: 3, sub: 4 } } as const;
+type Placement = keyof typeof LEVELS;
+
+/** QR codes are made once per site and address; pages are built more than once (table, request). */
+const qrCache = new WeakMap<Site, Map<string, ReturnType<typeof qrSvg>>>();
+function qrFor(site: Site, address: string) {
+  let cache = qrCache.get(site);
+  if (!cache) qrCache.set(site, (cache = new Map()));
+  let qr = cache.get(address);
+  if (!qr) cache.set(address, (qr = qrSvg(address)));
+  return qr;
+}
+
+function newest(positions: Position[], fallback: string): string {
+  return positions.map((p) => p.reviewedOn).sort().at(-1) ?? fallback;
+}
+
+/** Every source of these positions, once each, in the order they are first named. */
+function sourcesOf(site: Site, positions: Position[]): Source[] {
+  const ids = new Set(positions.flatMap((p) => [...p.sources.map((s) => s.source), ...(p.reportedIn ? [p.reportedIn] : [])]));
+  return [...ids].map((id) => site.model.sourceById.get(id) as Source);
+}
+
+/** A link to one of our pages, with the full address to print next to it. */
+function withLiveUrl<T extends { url: string }>(site: Site, link: T) {
+  return { ...link, liveUrl: `${site.config.baseUrl}${link.url}` };
+}
+
+function outcomeAnswers(site: Site, o: Outcome): string[] {
+  return site.content.questions.map((q) => o.answers[q.id] ?? '');
+}
+
+/** A position as its page shows it, with full addresses for the entries it links to. */
+function positionSheetView(site: Site, lang: string, p: Position) {
+  const view = positionView(site, lang, p);
+  return { ...view, afterwards: view.afterwards.map((a) => withLiveUrl(site, a)) };
+}
+
+/** The words and links a finder outcome's sheet shows. */
+function outcomeView(site: Site, lang: string, o: Outcome) {
+  const item = (p: Position) => withLiveUrl(site, positionLink(lang, p));
+  return {
+    answers: site.content.questions.map((q) => ({ question: q.id, option: o.answers[q.id] ?? '' })),
+    statements: o.statements.map(item),
+    afterwards: o.afterwards.map(item),
+  };
+}
+
+/** Everything one sheet shows, for the sheet page and for the set. */
+function sheetView(site: Site, lang: string, id: string, placement: Placement) {
+  const p = site.model.positionById.get(id);
+  const o = p ? undefined : site.model.outcomeById.get(id);
+  if (!p && !o) return undefined;
+  const t = site.t[lang]!;
+  const shown = p ? [p] : [...o!.statements, ...o!.afterwards];
+  const livePath = p ? urls.position(lang, p.id) : urls.checkOutcome(lang, outcomeAnswers(site, o!));
+  const liveUrl = `${site.config.baseUrl}${livePath}`;
+  // Inside the set, anchors get the sheet's id in front, so that no id is used twice on the page.
+  const anchor = placement === 'alone' ? '' : `${id}-`;
+  const title = p
+    ? t(`positions:${p.id}.title`)
+    : site.content.questions.map((q) => t(`finder:${q.id}.options.${o!.answers[q.id]}.label`)).join(' – ');
+  return {
+    id,
+    type: p ? 'position' : 'outcome',
+    title,
+    summary: p ? t(`positions:${p.id}.summary`) : t('ui:check.resultTitle'),
+    url: urls.sheet(lang, id),
+    livePath,
+    liveUrl,
+    asOf: newest(shown, site.model.lastReviewed),
+    qr: qrFor(site, liveUrl),
+    level: LEVELS[placement],
+    inSet: placement === 'inSet',
+    anchor,
+    // A position's own caveats; a situation's sheet lists many statements, each with its own sheet.
+    caveats: p ? p.caveats : [],
+    // "id" only names each list item's anchor in the shared source list.
+    sources: sourcesOf(site, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
+    help: site.content.help,
+    position: p ? positionSheetView(site, lang, p) : undefined,
+    outcome: o ? outcomeView(site, lang, o) : undefined,
+  };
+}
+
+function sheetKeys(site: Site, id: string): string[] {
+  const p = site.model.positionById.get(id);
+  const o = site.model.outcomeById.get(id);
+  const shown = p ? [p] : o ? [...o.statements, ...o.afterwards] : [];
+  return [...new Set([...(o ? ['finder:'] : []), ...shown.flatMap(positionKeys)])];
+}
+
+/** One sheet on its own page; undefined for an unknown id (the server then answers 404). */
+export function sheetPage(site: Site, lang: string, id: string): Page | undefined {
+  const sheet = sheetView(site, lang, id, 'alone');
+  if (!sheet) return undefined;
+  return {
+    view: 'sheet',
+    lang,
+    path: urls.sheet(lang, id),
+    title: sheet.type === 'position' ? sheet.title : `${sheet.summary}: ${sheet.title}`,
+    description: sheet.type === 'position' ? sheet.summary : site.t[lang]!('ui:sheets.intro'),
+    textKeys: sheetKeys(site, id),
+    data: { sheet, links: { sheets: urls.sheets(lang) } },
+  };
+}
+
+/** All sheets of a language on one page, each starting on a new sheet of paper. */
+export function sheetsPage(site: Site, lang: string): Page {
+  const t = site.t[lang]!;
+  const ids = [...site.content.positions.map((p) => p.id), ...site.model.outcomes.map((o) => o.id)];
+  const sheets = ids.map((id) => sheetView(site, lang, id, 'inSet')!);
+  return {
+    view: 'sheets',
+    lang,
+    path: urls.sheets(lang),
+    title: t('ui:sheets.title'),
+    description: t('ui:sheets.intro'),
+    textKeys: ['positions:', 'finder:', 'caveats:', 'actors:', 'help:'],
+    data: {
+      positionSheets: sheets.filter((s) => s.type === 'position'),
+      outcomeSheets: sheets.filter((s) => s.type === 'outcome'),
+      sheets,
+    },
+  };
 }

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import jsqr from 'jsqr';
+import { PNG } from 'pngjs';
+
+/** jsqr is CommonJS with a "default" export; under NodeNext the function sits on .default. */
+const jsQR = jsqr.default;
+
+/** Reading PDFs back needs Debian's poppler-utils (pdfinfo, pdftotext, pdftoppm). */
+export function requirePoppler(): void {
+  for (const tool of ['pdfinfo', 'pdftotext', 'pdftoppm']) {
+    if (!['/usr/bin', '/usr/local/bin'].some((dir) => existsSync(`${dir}/${tool}`))) {
+      throw new Error('poppler-utils is missing: apt-get install -y poppler-utils');
+    }
+  }
+}
+
+/** The number of pages, as pdfinfo reports it. */
+export function pdfPageCount(file: string): number {
+  const m = /^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+  if (!m) throw new Error(`pdfinfo found no page count in ${file}`);
+  return Number(m[1]);
+}
+
+/** The text of each page in the order it was written (-raw: no reading-order guesses, no de-hyphenation); pages end with a form feed. */
+export function pdfPageTexts(file: string): string[] {
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return text.split('\f').slice(0, pdfPageCount(file));
+}
+
+/**
+ * For comparing what was printed with what was meant: no whitespace at all (lines break inside
+ * long addresses and sentences), soft hyphens dropped, compatibility forms (ligatures) unfolded.
+ */
+export function squash(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u00ad]+/g, '');
+}
+
+/** Renders one page at 150 dpi and reads the first QR code on it; undefined if there is none. */
+export function readQrCode(file: string, page = 1): string | undefined {
+  const prefix = `${file.replace(/\.pdf$/, '')}-page${page}`;
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
+  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
+  rmSync(`${prefix}.png`);
+  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
+}

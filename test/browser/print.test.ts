@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Position } from '../../src/content/schema.js';
+import { ROOT } from '../../src/paths.js';
+import { formatDate } from '../../src/site/format.js';
+import { launchChromium, type Chromium } from './chromium.js';
+import { pdfPageCount, pdfPageTexts, readQrCode, requirePoppler, squash } from './pdf.js';
+import { startServer, type RunningServer } from './server.js';
+
+/**
+ * Prints information sheets to A4 PDFs in a real Chromium and reads the paper back: every sheet
+ * fits one or two pages, carries the caveat and every source address, and its QR code leads to
+ * the live page. Every sheet of every language is printed; the text and QR checks run on a
+ * sample (the longest sheets and a few more). The PDFs stay in test-results/ for people to look at.
+ */
+const OUT = join(ROOT, 'test-results', 'print');
+
+let server: RunningServer;
+let chromium: Chromium;
+let page: Page;
+
+beforeAll(async () => {
+  requirePoppler();
+  mkdirSync(OUT, { recursive: true });
+  chromium = await launchChromium();
+  server = await startServer();
+  page = await chromium.newPage();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+async function printPdf(path: string, name: string): Promise<string> {
+  const res = await page.goto(`${server.baseUrl}${path}`);
+  expect(res?.status(), path).toBe(200);
+  const file = join(OUT, `${name}.pdf`);
+  await page.pdf({ path: file, format: 'A4', printBackground: false });
+  return file;
+}
+
+interface Sheet {
+  id: string;
+  shows: Position[];
+  livePath: (lang: string) => string;
+}
+
+function sheets(): Sheet[] {
+  const { content, model } = server.site;
+  return [
+    ...content.positions.map((p) => ({ id: p.id, shows: [p], livePath: (lang: string) => `/${lang}/positions/${p.id}` })),
+    ...model.outcomes.map((o) => ({
+      id: o.id,
+      shows: [...o.statements, ...o.afterwards],
+      livePath: (lang: string) => `/${lang}/check/${content.questions.map((q) => o.answers[q.id]).join('/')}`,
+    })),
+  ];
+}
+
+function sourceUrls(positions: Position[]): string[] {
+  const { model } = server.site;
+  const ids = new Set(positions.flatMap((p) => [...p.sources.map((s) => s.source), ...(p.reportedIn ? [p.reportedIn] : [])]));
+  return [...ids].map((id) => model.sourceById.get(id)!.url);
+}
+
+/** How much a sheet has to say in a language: its positions' texts and its sources. */
+function size(sheet: Sheet, lang: string): number {
+  const texts = server.site.content.locales.resources[lang] as Record<string, Record<string, unknown>>;
+  const words = sheet.shows.map((p) => JSON.stringify(sheet.shows.length === 1 ? texts.positions?.[p.id] : [p.id]).length);
+  return words.reduce((a, b) => a + b, 0) + sourceUrls(sheet.shows).join('').length;
+}
+
+/** Per language: the longest position, two more, the two biggest situations. */
+function sample(lang: string): Sheet[] {
+  const all = sheets();
+  const bySize = (list: Sheet[]) => [...list].sort((a, b) => size(b, lang) - size(a, lang));
+  const positions = bySize(all.filter((s) => s.shows.length === 1 && server.site.model.positionById.has(s.id)));
+  const outcomes = all.filter((s) => server.site.model.outcomeById.has(s.id));
+  const biggest = [...outcomes].sort((a, b) => b.shows.length + sourceUrls(b.shows).length - (a.shows.length + sourceUrls(a.shows).length));
+  return [positions[0]!, positions[Math.floor(positions.length / 2)]!, positions.at(-1)!, biggest[0]!, outcomes[0]!];
+}
+
+/** "Information as of DATE, printed from ADDRESS", as the sheet should print it. */
+function printedFrom(lang: string, sheet: Sheet): string {
+  const date = sheet.shows.map((p) => p.reviewedOn).sort().at(-1) ?? server.site.model.lastReviewed;
+  return server.site.t[lang]!('ui:sheets.asOf', { date: formatDate(lang, date), url: `${server.baseUrl}${sheet.livePath(lang)}` });
+}
+
+function checkText(file: string, lang: string, sheet: Sheet): void {
+  const t = server.site.t[lang]!;
+  const text = squash(pdfPageTexts(file).join(''));
+  expect(text, `${file}: caveat`).toContain(squash(t('ui:caveat.text')));
+  for (const url of sourceUrls(sheet.shows)) expect(text, `${file}: source ${url}`).toContain(squash(url));
+  expect(text, `${file}: printed-from address`).toContain(squash(printedFrom(lang, sheet)));
+}
+
+describe('printed information sheets (A4, Chromium)', () => {
+  it('fits every sheet of every language on one or two pages', async () => {
+    const counts: Record<string, Record<number, number>> = {};
+    for (const lang of server.site.content.langCodes) {
+      counts[lang] = {};
+      for (const sheet of sheets()) {
+        const file = await printPdf(`/${lang}/sheets/${sheet.id}`, `${lang}-${sheet.id}`);
+        const pages = pdfPageCount(file);
+        counts[lang][pages] = (counts[lang][pages] ?? 0) + 1;
+        expect(pages, `${lang} ${sheet.id}`).toBeLessThanOrEqual(2);
+      }
+    }
+    console.log('pages per sheet (pages: sheets):', JSON.stringify(counts));
+  });
+
+  it('prints the caveat, every source address and a QR code of the live address on a sample in every language', async () => {
+    for (const lang of server.site.content.langCodes) {
+      for (const sheet of sample(lang)) {
+        const file = await printPdf(`/${lang}/sheets/${sheet.id}`, `${lang}-${sheet.id}`);
+        checkText(file, lang, sheet);
+        const live = `${server.baseUrl}${sheet.livePath(lang)}`;
+        expect(readQrCode(file), `${file}: QR code on page 1`).toBe(live);
+        expect((await fetch(live)).status, live).toBe(200);
+      }
+    }
+  });
+
+  it('prints the set of all sheets with each sheet starting on a new page', async () => {
+    const lang = 'ru';
+    const all = sheets();
+    const file = await printPdf(`/${lang}/sheets/`, `${lang}-all-sheets`);
+    const pages = pdfPageTexts(file).map(squash);
+    expect(pages.length).toBeGreaterThanOrEqual(all.length);
+    expect(pages.length).toBeLessThanOrEqual(all.length * 2);
+    // The page each sheet starts on: the one with its "printed from" line; one sheet per page.
+    const starts = all.map((sheet) => pages.findIndex((p) => p.includes(squash(printedFrom(lang, sheet)))));
+    expect(starts.every((s) => s >= 0)).toBe(true);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(new Set(starts).size).toBe(all.length);
+    [...starts, pages.length].reduce((a, b) => {
+      expect(b - a).toBeLessThanOrEqual(2);
+      return b;
+    });
+    const caveat = squash(server.site.t[lang]!('ui:caveat.text'));
+    for (const s of starts) expect(pages[s], `page ${s + 1}: caveat`).toContain(caveat);
+    for (const sheet of all) for (const url of sourceUrls(sheet.shows)) expect(pages.join(''), url).toContain(squash(url));
+    expect(readQrCode(file)).toBe(`${server.baseUrl}${all[0]!.livePath(lang)}`);
+  });
+});
