@@ -44,3 +44,17 @@ export function readQrCode(file: string, page = 1): string | undefined {
   rmSync(`${prefix}.png`);
   return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
 }
+
+/** Renders one page at low resolution and counts the pixels that are not grey (black, white or between). */
+export function colouredPixels(file: string, page = 1): number {
+  const prefix = `${file.replace(/\.pdf$/, '')}-colour${page}`;
+  execFileSync('pdftoppm', ['-r', '50', '-png', '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
+  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
+  rmSync(`${prefix}.png`);
+  let coloured = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 24) coloured++;
+  }
+  return coloured;
+}

@@ -6,7 +6,7 @@ import type { Position } from '../../src/content/schema.js';
 import { ROOT } from '../../src/paths.js';
 import { formatDate } from '../../src/site/format.js';
 import { launchChromium, type Chromium } from './chromium.js';
-import { pdfPageCount, pdfPageTexts, readQrCode, requirePoppler, squash } from './pdf.js';
+import { colouredPixels, pdfPageCount, pdfPageTexts, readQrCode, requirePoppler, squash } from './pdf.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -144,5 +144,20 @@ describe('printed information sheets (A4, Chromium)', () => {
     for (const s of starts) expect(pages[s], `page ${s + 1}: caveat`).toContain(caveat);
     for (const sheet of all) for (const url of sourceUrls(sheet.shows)) expect(pages.join(''), url).toContain(squash(url));
     expect(readQrCode(file)).toBe(`${server.baseUrl}${all[0]!.livePath(lang)}`);
+  });
+
+  it('prints ordinary pages and sheets in black and white, without the site navigation', async () => {
+    for (const lang of server.site.content.langCodes) {
+      const t = server.site.t[lang]!;
+      for (const path of [`/${lang}/positions/deserters-protection`, `/${lang}/sheets/deserters-protection`, `/${lang}/`]) {
+        const file = await printPdf(path, `${lang}-page-${path.split('/').filter(Boolean).slice(1).join('-') || 'home'}`);
+        const text = squash(pdfPageTexts(file).join(''));
+        expect(text, `${path}: caveat`).toContain(squash(t('ui:caveat.text')));
+        for (const key of ['ui:site.skipLink', 'ui:site.leaveQuickly']) expect(text, `${path}: ${key}`).not.toContain(squash(t(key)));
+        expect(text, `${path}: menu`).not.toContain(squash(['ui:nav.home', 'ui:nav.check'].map((k) => t(k)).join('')));
+        expect(text, `${path}: language switcher`).not.toContain(squash(server.site.content.languages.map((l) => l.name).join('')));
+        expect(colouredPixels(file), `${path}: coloured pixels on page 1`).toBe(0);
+      }
+    }
   });
 });

@@ -97,11 +97,19 @@ describe.each(content.langCodes)('information sheets in %s', (lang) => {
   });
 });
 
-describe('the sheets and positions link to each other', () => {
+describe('the live pages link to their sheets', () => {
   it('links every position page to its sheet', async () => {
     for (const p of content.positions) {
       const res = await get(`/en/positions/${p.id}`);
       expect(res.text).toContain(`href="/en/sheets/${p.id}"`);
+    }
+  });
+
+  it('links every finder outcome page to its sheet', async () => {
+    for (const o of model.outcomes) {
+      const res = await get(`/en/check/${content.questions.map((q) => o.answers[q.id]).join('/')}`);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain(`href="/en/sheets/${o.id}"`);
     }
   });
 
