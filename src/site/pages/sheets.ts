@@ -87,10 +87,12 @@ function sheetView(site: Site, lang: string, id: string, placement: Placement) {
   return {
     id,
     type: p ? 'position' : 'outcome',
+    /** For lists and the window title: the position's title, or the situation's answers. */
     title,
-    summary: p ? t(`positions:${p.id}.summary`) : t('ui:check.resultTitle'),
+    /** The sheet's own heading. */
+    heading: p ? title : t('ui:check.resultTitle'),
+    summary: p ? t(`positions:${p.id}.summary`) : undefined,
     url: urls.sheet(lang, id),
-    livePath,
     liveUrl,
     asOf: newest(shown, site.model.lastReviewed),
     qr: qrFor(site, liveUrl),
@@ -122,8 +124,8 @@ export function sheetPage(site: Site, lang: string, id: string): Page | undefine
     view: 'sheet',
     lang,
     path: urls.sheet(lang, id),
-    title: sheet.type === 'position' ? sheet.title : `${sheet.summary}: ${sheet.title}`,
-    description: sheet.type === 'position' ? sheet.summary : site.t[lang]!('ui:sheets.intro'),
+    title: sheet.type === 'position' ? sheet.title : `${sheet.heading}: ${sheet.title}`,
+    description: sheet.summary ?? site.t[lang]!('ui:sheets.intro'),
     textKeys: sheetKeys(site, id),
     data: { sheet, links: { sheets: urls.sheets(lang) } },
   };
