@@ -1,0 +1,210 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { load, type Load } from '../bench/load.js';
+import { freePort, rssBytes, startProcess, timeCommand, waitFor200, type Child } from '../bench/processes.js';
+import { stylesheets, wireBytes } from '../bench/weight.js';
+import { testConfig } from '../config.js';
+import { loadContentOrThrow } from '../content/load.js';
+import { ROOT } from '../paths.js';
+import { pageTable } from '../site/pages/index.js';
+import { createSite } from '../site/site.js';
+
+/**
+ * npm run bench: the performance report, on the loopback interface only.
+ * Throughput of the real app against a bare Express app sending the same bytes, page weight,
+ * cold start, memory after 100 000 requests, and the time of the content check and the export.
+ * Prints a table and writes test-results/bench.json.
+ */
+const PAGE = '/ru/positions/deserters-protection';
+const ROUNDS = 3;
+const ROUND_SECONDS = 5;
+const WARMUP_SECONDS = 3;
+const COLD_STARTS = 3;
+const KB = 1024;
+const MB = 1024 * 1024;
+const TARGETS = { ratio: 0.8, pageBytes: 14 * KB, coldStartMs: 1000, rssBytes: 150 * MB, rssGrowth: 0.1, exportMs: 10_000 };
+
+/** Runs a TypeScript file with node itself (no npx in between): node --import tsx FILE. */
+const TSX = ['--import', 'tsx'];
+
+/** Starts a server process on a free loopback port and waits until it answers. */
+async function serve(command: string, args: string[], env: Record<string, string> = {}): Promise<Child> {
+  const child = startProcess(command, args, await freePort(), env);
+  try {
+    await waitFor200(`${child.url}/healthz`, performance.now());
+  } catch (e) {
+    await child.stop();
+    throw e;
+  }
+  return child;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Mean requests per second and the median of the rounds' latency percentiles. */
+function summarise(rounds: Load[]) {
+  return {
+    rps: Math.round(mean(rounds.map((r) => r.rps))),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    errors: rounds.reduce((a, r) => a + r.errors + r.non2xx, 0),
+    rounds,
+  };
+}
+
+async function throughput() {
+  const app = await serve(process.execPath, [...TSX, 'src/server.ts']);
+  const bodyDir = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    const html = await (await fetch(`${app.url}${PAGE}`)).text();
+    const bodyFile = join(bodyDir, 'page.html');
+    writeFileSync(bodyFile, html);
+    const bare = await serve(process.execPath, [...TSX, 'src/bench/bare.ts'], { BENCH_BODY_FILE: bodyFile });
+    try {
+      const same = (await (await fetch(`${bare.url}${PAGE}`)).text()) === html;
+      if (!same) throw new Error('the bare app does not send the same bytes');
+      const targets = { app, bare };
+      for (const t of Object.values(targets)) await load(t.url, [PAGE], { seconds: WARMUP_SECONDS });
+      const rounds: Record<'app' | 'bare', Load[]> = { app: [], bare: [] };
+      for (let i = 0; i < ROUNDS; i++) {
+        for (const name of ['app', 'bare'] as const) {
+          const r = await load(targets[name].url, [PAGE], { seconds: ROUND_SECONDS });
+          rounds[name].push(r);
+          console.log(`  round ${i + 1} ${name.padEnd(4)} ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+        }
+      }
+      const page = await wireBytes(`${app.url}${PAGE}`);
+      const css = await Promise.all(stylesheets(html).map((href) => wireBytes(`${app.url}${href}`)));
+      return {
+        app: summarise(rounds.app),
+        bare: summarise(rounds.bare),
+        weight: { htmlGzip: page.bytes, htmlEncoding: page.encoding, htmlRaw: Buffer.byteLength(html), cssGzip: css.reduce((a, c) => a + c.bytes, 0), cssEncoding: css.map((c) => c.encoding).join(',') },
+      };
+    } finally {
+      await bare.stop();
+    }
+  } finally {
+    await app.stop();
+    rmSync(bodyDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * 100 000 requests over every page in every language, plus unknown addresses and finder answers
+ * with fresh ids; the server's RSS at start, after 20 000 and after 100 000. `nodeFlags` tries V8
+ * settings (the default heap grows lazily under load: RSS is then mostly garbage not yet collected).
+ */
+async function memory(nodeFlags: string[] = []) {
+  const site = createSite(loadContentOrThrow(), testConfig());
+  const paths = [...pageTable(site).keys(), '/', '/ru/no-such-page-[<id>]', '/en/check/?where=[<id>]', '/de/?utm_source=[<id>]'];
+  const app = await serve(process.execPath, [...nodeFlags, ...TSX, 'src/server.ts']);
+  try {
+    const pid = app.process.pid!;
+    const atStart = rssBytes(pid);
+    const first = await load(app.url, paths, { amount: 20_000 });
+    // (the "/" redirects and unknown addresses answer 302 and 404: counted apart, as non2xx)
+    const at20k = rssBytes(pid);
+    const rest = await load(app.url, paths, { amount: 80_000 });
+    const at100k = rssBytes(pid);
+    const growth = (at100k - at20k) / at20k;
+    return {
+      atStart,
+      at20k,
+      at100k,
+      growth,
+      flat: growth <= TARGETS.rssGrowth,
+      requests: first.requests + rest.requests,
+      errors: first.errors + rest.errors,
+      non2xx: first.non2xx + rest.non2xx,
+      addresses: paths.length,
+    };
+  } finally {
+    await app.stop();
+  }
+}
+
+/** From spawning the server to the first 200 of /healthz, then of the page; the median of a few starts. */
+async function coldStart(command: string, args: string[]) {
+  const runs: { healthz: number; page: number }[] = [];
+  for (let i = 0; i < COLD_STARTS; i++) {
+    const port = await freePort();
+    const started = performance.now();
+    const child = startProcess(command, args, port);
+    try {
+      const healthz = await waitFor200(`${child.url}/healthz`, started);
+      const page = await waitFor200(`${child.url}${PAGE}`, started);
+      runs.push({ healthz, page });
+    } finally {
+      await child.stop();
+    }
+  }
+  return { healthz: Math.round(median(runs.map((r) => r.healthz))), page: Math.round(median(runs.map((r) => r.page))), runs };
+}
+
+async function exportTime() {
+  if (!existsSync(join(ROOT, 'src', 'cli', 'export.ts'))) return { skipped: 'src/cli/export.ts does not exist yet' };
+  const out = mkdtempSync(join(tmpdir(), 'bench-export-'));
+  try {
+    return await timeCommand('npm', ['run', '-s', 'export', '--', '--out', out, '--base-url', 'https://example.org']);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function table(rows: [string, string, string, boolean | undefined][]): string {
+  const head: [string, string, string, string] = ['measure', 'result', 'target', ''];
+  const lines = [head, ...rows.map(([a, b, c, ok]) => [a, b, c, ok === undefined ? '' : ok ? 'ok' : 'MISSED'])];
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
+  return lines.map((l) => l.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+async function main(): Promise<void> {
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory: totalmem(), node: process.version, platform: process.platform, loadavgBefore: loadavg() };
+  console.log(`Benchmark on ${machine.cpus} cores (${machine.cpu}), Node ${machine.node}, load average ${machine.loadavgBefore.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`Throughput of ${PAGE}: ${WARMUP_SECONDS} s warm-up, then ${ROUNDS} rounds of ${ROUND_SECONDS} s each, app and bare Express alternating, 10 connections, gzip`);
+  const t = await throughput();
+  console.log('Memory: 100 000 requests over every page, unknown addresses and finder answers (default V8 settings, then --optimize-for-size)');
+  const mem = await memory();
+  const memSmall = await memory(['--optimize-for-size']);
+  console.log('Cold starts, npm run check, export');
+  const cold = { npxTsx: await coldStart('npx', ['tsx', 'src/server.ts']), nodeImportTsx: await coldStart(process.execPath, [...TSX, 'src/server.ts']) };
+  const check = await timeCommand('npm', ['run', '-s', 'check']);
+  const exported = await exportTime();
+
+  const ratio = t.app.rps / t.bare.rps;
+  const pageBytes = t.weight.htmlGzip + t.weight.cssGzip;
+  const kb = (b: number) => `${(b / KB).toFixed(1)} KB`;
+  const mb = (b: number) => `${(b / MB).toFixed(0)} MB`;
+  const rows: [string, string, string, boolean | undefined][] = [
+    ['app: requests/s', String(t.app.rps), '', undefined],
+    ['app: latency p50 / p99', `${t.app.p50} / ${t.app.p99} ms`, '', undefined],
+    ['bare Express: requests/s', String(t.bare.rps), '', undefined],
+    ['bare Express: latency p50 / p99', `${t.bare.p50} / ${t.bare.p99} ms`, '', undefined],
+    ['app / bare Express', ratio.toFixed(2), `>= ${TARGETS.ratio}`, ratio >= TARGETS.ratio],
+    [`page weight ${PAGE} (gzip)`, `${kb(pageBytes)} (HTML ${kb(t.weight.htmlGzip)} + CSS ${kb(t.weight.cssGzip)})`, `<= ${kb(TARGETS.pageBytes)}`, pageBytes <= TARGETS.pageBytes],
+    ['cold start, npx tsx: /healthz / page', `${cold.npxTsx.healthz} / ${cold.npxTsx.page} ms`, `< ${TARGETS.coldStartMs} ms`, cold.npxTsx.page < TARGETS.coldStartMs],
+    ['cold start, node --import tsx: /healthz / page', `${cold.nodeImportTsx.healthz} / ${cold.nodeImportTsx.page} ms`, `< ${TARGETS.coldStartMs} ms`, cold.nodeImportTsx.page < TARGETS.coldStartMs],
+    ['memory (RSS) at start / 20k / 100k requests', `${mb(mem.atStart)} / ${mb(mem.at20k)} / ${mb(mem.at100k)}`, `< ${mb(TARGETS.rssBytes)}, flat`, mem.at100k < TARGETS.rssBytes && mem.flat],
+    ['memory growth 20k → 100k', `${(mem.growth * 100).toFixed(1)} %`, `<= ${TARGETS.rssGrowth * 100} %`, mem.flat],
+    ['same, node --optimize-for-size: start / 20k / 100k', `${mb(memSmall.atStart)} / ${mb(memSmall.at20k)} / ${mb(memSmall.at100k)} (${(memSmall.growth * 100).toFixed(1)} %)`, `< ${mb(TARGETS.rssBytes)}, flat`, memSmall.at100k < TARGETS.rssBytes && memSmall.flat],
+    ['npm run check', `${Math.round(check.ms)} ms${check.code === 0 ? '' : ` (exit ${check.code})`}`, '', check.code === 0 ? undefined : false],
+    'skipped' in exported
+      ? ['npm run export', `skipped: ${exported.skipped}`, `< ${TARGETS.exportMs / 1000} s`, undefined]
+      : ['npm run export', `${Math.round(exported.ms)} ms${exported.code === 0 ? '' : ` (exit ${exported.code})`}`, `< ${TARGETS.exportMs / 1000} s`, exported.code === 0 && exported.ms < TARGETS.exportMs],
+  ];
+  console.log(`\n${table(rows)}\n`);
+  const failed = t.app.errors + t.bare.errors + mem.errors + memSmall.errors;
+  if (failed > 0) console.log(`warning: ${failed} failed requests or unexpected statuses during the load runs`);
+
+  const report = { date: new Date().toISOString(), machine: { ...machine, loadavgAfter: loadavg() }, page: PAGE, targets: TARGETS, throughput: { ...t, ratio }, pageBytes, memory: mem, memoryOptimizeForSize: memSmall, coldStart: cold, check, export: exported, table: rows.map(([measure, result, target, ok]) => ({ measure, result, target, ok })) };
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  writeFileSync(join(ROOT, 'test-results', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log('Written to test-results/bench.json');
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${(e as Error).stack ?? String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { HtmlValidate, type Message } from 'html-validate';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import htmlValidateConfig from '../../.config/htmlvalidate.js';
+import { pageTable } from '../../src/site/pages/index.js';
+import { LANGS, makeApp } from '../helpers.js';
+
+const { app, site } = makeApp();
+const validator = new HtmlValidate(htmlValidateConfig);
+
+/** Every page of the page table (all languages), then each language's 404, 400 and 405 pages. */
+const pagePaths = [...pageTable(site).keys()];
+
+/** "line:col rule: message" lines, so that a failure shows exactly what to fix. */
+function describeErrors(messages: Message[], html: string): string {
+  const lines = html.split('\n');
+  return messages
+    .map((m) => `  ${m.line}:${m.column} ${m.ruleId}: ${m.message}\n      ${(lines[m.line - 1] ?? '').trim().slice(0, 160)}`)
+    .join('\n');
+}
+
+async function expectValid(path: string, html: string): Promise<void> {
+  const report = await validator.validateString(html, path);
+  const messages = report.results.flatMap((r) => r.messages);
+  expect(messages, `${path} has ${messages.length} HTML problem(s):\n${describeErrors(messages, html)}`).toEqual([]);
+}
+
+/** The address a question form leads to when it is sent with no answer chosen (its hidden fields only). */
+function emptySubmission(html: string): string | undefined {
+  const form = /<form method="get" action="([^"]+)">([\s\S]*?)<\/form>/.exec(html);
+  if (!form) return undefined;
+  const hidden = [...(form[2] ?? '').matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)];
+  return `${form[1]}?${new URLSearchParams(hidden.map((h) => [h[1] ?? '', h[2] ?? ''])).toString()}`;
+}
+
+describe('HTML validity (html-validate, recommended rules)', () => {
+  it('the page table has every kind of page in every language', () => {
+    for (const lang of LANGS) expect(pagePaths.filter((p) => p.startsWith(`/${lang}/`)).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(pagePaths)('%s', async (path) => {
+    const res = await request(app).get(path);
+    expect(res.status).toBe(200);
+    await expectValid(path, res.text);
+  });
+
+  describe.each(LANGS)('error pages in %s', (lang) => {
+    it('404', async () => {
+      const res = await request(app).get(`/${lang}/no-such-page`);
+      expect(res.status).toBe(404);
+      await expectValid(`404 ${lang}`, res.text);
+    });
+
+    it('400 (broken percent-encoding)', async () => {
+      const res = await request(app).get(`/${lang}/%E0%A4%A`);
+      expect(res.status).toBe(400);
+      await expectValid(`400 ${lang}`, res.text);
+    });
+
+    it('405 (a method the site does not answer)', async () => {
+      const res = await request(app).post(`/${lang}/`);
+      expect(res.status).toBe(405);
+      await expectValid(`405 ${lang}`, res.text);
+    });
+
+    it('a finder question sent without an answer (error summary)', async (ctx) => {
+      const question = pagePaths.find((p) => p.startsWith(`/${lang}/check/`) && p.endsWith('/'));
+      if (!question) return ctx.skip();
+      const target = emptySubmission((await request(app).get(question)).text);
+      if (!target) return ctx.skip();
+      const res = await request(app).get(target);
+      expect(res.status).toBe(400);
+      await expectValid(target, res.text);
+    });
+  });
+});
