@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Rendered } from './send.js';
+import { writeBody, type Rendered } from './send.js';
 
 /**
  * Sends a document built at start (JSON, XML, plain text) with its validator and a short public
@@ -15,5 +15,5 @@ export function sendDocument(req: Request, res: Response, doc: Rendered, type: s
     res.status(304).end();
     return;
   }
-  res.send(doc.body);
+  writeBody(req, res, doc);
 }

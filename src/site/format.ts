@@ -21,7 +21,8 @@ export function formatDate(lang: string, date: string): string {
     formatter = new Intl.DateTimeFormat(DATE_LOCALE[lang] ?? lang, PRECISION[parts.length - 1]);
     formatters.set(key, formatter);
   }
-  return formatter.format(when);
+  // Russian dates end in "г." ("22 сентября 2022 г."), which doubles the full stop of a sentence; the year alone reads naturally
+  return lang === 'ru' ? formatter.format(when).replace(/\s*г\.$/, '') : formatter.format(when);
 }
 
 /** Splits a text into paragraphs at blank lines. */

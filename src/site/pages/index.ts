@@ -6,11 +6,15 @@ import { sheetPages } from './sheets.js';
 
 export type PageBuilder = () => Page;
 
+const tables = new WeakMap<Site, Map<string, PageBuilder>>();
+
 /**
  * Every HTML page of the site: address → how to build it. The server, the sitemap and the
  * static export all read this one table, so they can never disagree.
  */
 export function pageTable(site: Site): Map<string, PageBuilder> {
+  const known = tables.get(site);
+  if (known) return known;
   const table = new Map<string, PageBuilder>();
   const add = (build: PageBuilder) => table.set(build().path, build);
   for (const lang of site.content.langCodes) {
@@ -22,5 +26,6 @@ export function pageTable(site: Site): Map<string, PageBuilder> {
     for (const build of checkPages(site, lang)) add(build);
     for (const build of sheetPages(site, lang)) add(build);
   }
+  tables.set(site, table);
   return table;
 }
