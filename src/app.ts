@@ -1,4 +1,3 @@
-import compression from 'compression';
 import express, { type Express } from 'express';
 import { accessLog } from './http/accessLog.js';
 import { api } from './http/api.js';
@@ -19,7 +18,6 @@ export function createApp(site: Site, log: (e: unknown) => void = (e) => console
   const errors = errorPages(site);
   app.use(accessLog(site.config));
   app.use(security(site.config));
-  app.use(compression());
   app.get('/healthz', (_req, res) => {
     res.locals.route = 'healthz';
     res.type('text/plain').set('Cache-Control', 'no-store').send('ok');

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
-import compression from 'compression';
+import { gzipSync } from 'node:zlib';
 import express from 'express';
 
 /**
- * The benchmark's yardstick: a bare Express app that sends the same bytes as the real page, from
- * memory, with the same compression middleware. Started by src/cli/bench.ts as its own process:
+ * The benchmark's yardstick: a bare Express app that sends the same bytes as the real page from
+ * memory: the HTML, or (as the app does) the same page gzipped once at start when the client accepts gzip. Started by src/cli/bench.ts as its own process:
  *   node --import tsx src/bench/bare.ts  (BENCH_BODY_FILE = the page's HTML, PORT = where to listen)
  */
 const body = readFileSync(process.env.BENCH_BODY_FILE ?? '', 'utf8');
 const app = express();
 app.disable('x-powered-by');
 app.set('etag', false);
-app.use(compression());
-app.get('/{*path}', (_req, res) => {
-  res.type('text/html; charset=utf-8').send(body);
+const gzipped = gzipSync(body, { level: 9 });
+app.get('/{*path}', (req, res) => {
+  res.type('text/html; charset=utf-8').setHeader('Vary', 'Accept-Encoding');
+  if (req.acceptsEncodings('gzip') === 'gzip') res.setHeader('Content-Encoding', 'gzip').end(gzipped);
+  else res.send(body);
 });
 app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('ready'));

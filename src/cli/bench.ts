@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { load, type Load } from '../bench/load.js';
@@ -28,6 +29,9 @@ const TARGETS = { ratio: 0.8, pageBytes: 14 * KB, coldStartMs: 1000, rssBytes: 1
 /** Runs a TypeScript file with node itself (no npx in between): node --import tsx FILE. */
 const TSX = ['--import', 'tsx'];
 
+/** The server is measured exactly as `npm start` runs it: node's arguments are read from package.json. */
+const START = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/).slice(1);
+
 /** Starts a server process on a free loopback port and waits until it answers. */
 async function serve(command: string, args: string[], env: Record<string, string> = {}): Promise<Child> {
   const child = startProcess(command, args, await freePort(), env);
@@ -55,7 +59,7 @@ function summarise(rounds: Load[]) {
 }
 
 async function throughput() {
-  const app = await serve(process.execPath, [...TSX, 'src/server.ts']);
+  const app = await serve(process.execPath, START);
   const bodyDir = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
     const html = await (await fetch(`${app.url}${PAGE}`)).text();
@@ -96,10 +100,10 @@ async function throughput() {
  * with fresh ids; the server's RSS at start, after 20 000 and after 100 000. `nodeFlags` tries V8
  * settings (the default heap grows lazily under load: RSS is then mostly garbage not yet collected).
  */
-async function memory(nodeFlags: string[] = []) {
+async function memory(nodeArgs: string[] = START) {
   const site = createSite(loadContentOrThrow(), testConfig());
   const paths = [...pageTable(site).keys(), '/', '/ru/no-such-page-[<id>]', '/en/check/?where=[<id>]', '/de/?utm_source=[<id>]'];
-  const app = await serve(process.execPath, [...nodeFlags, ...TSX, 'src/server.ts']);
+  const app = await serve(process.execPath, nodeArgs);
   try {
     const pid = app.process.pid!;
     const atStart = rssBytes(pid);
@@ -164,12 +168,13 @@ async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory: totalmem(), node: process.version, platform: process.platform, loadavgBefore: loadavg() };
   console.log(`Benchmark on ${machine.cpus} cores (${machine.cpu}), Node ${machine.node}, load average ${machine.loadavgBefore.map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`Throughput of ${PAGE}: ${WARMUP_SECONDS} s warm-up, then ${ROUNDS} rounds of ${ROUND_SECONDS} s each, app and bare Express alternating, 10 connections, gzip`);
+  console.log('Building the server as npm start does (npm run build)');
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const t = await throughput();
-  console.log('Memory: 100 000 requests over every page, unknown addresses and finder answers (default V8 settings, then --optimize-for-size)');
+  console.log(`Memory: 100 000 requests over every page, unknown addresses and finder answers (server run as npm start: node ${START.join(' ')})`);
   const mem = await memory();
-  const memSmall = await memory(['--optimize-for-size']);
-  console.log('Cold starts, npm run check, export');
-  const cold = { npxTsx: await coldStart('npx', ['tsx', 'src/server.ts']), nodeImportTsx: await coldStart(process.execPath, [...TSX, 'src/server.ts']) };
+  console.log('Cold start, npm run check, export');
+  const cold = await coldStart(process.execPath, START);
   const check = await timeCommand('npm', ['run', '-s', 'check']);
   const exported = await exportTime();
 
@@ -184,21 +189,19 @@ async function main(): Promise<void> {
     ['bare Express: latency p50 / p99', `${t.bare.p50} / ${t.bare.p99} ms`, '', undefined],
     ['app / bare Express', ratio.toFixed(2), `>= ${TARGETS.ratio}`, ratio >= TARGETS.ratio],
     [`page weight ${PAGE} (gzip)`, `${kb(pageBytes)} (HTML ${kb(t.weight.htmlGzip)} + CSS ${kb(t.weight.cssGzip)})`, `<= ${kb(TARGETS.pageBytes)}`, pageBytes <= TARGETS.pageBytes],
-    ['cold start, npx tsx: /healthz / page', `${cold.npxTsx.healthz} / ${cold.npxTsx.page} ms`, `< ${TARGETS.coldStartMs} ms`, cold.npxTsx.page < TARGETS.coldStartMs],
-    ['cold start, node --import tsx: /healthz / page', `${cold.nodeImportTsx.healthz} / ${cold.nodeImportTsx.page} ms`, `< ${TARGETS.coldStartMs} ms`, cold.nodeImportTsx.page < TARGETS.coldStartMs],
+    ['cold start (as npm start): /healthz / page', `${cold.healthz} / ${cold.page} ms`, `< ${TARGETS.coldStartMs} ms`, cold.page < TARGETS.coldStartMs],
     ['memory (RSS) at start / 20k / 100k requests', `${mb(mem.atStart)} / ${mb(mem.at20k)} / ${mb(mem.at100k)}`, `< ${mb(TARGETS.rssBytes)}, flat`, mem.at100k < TARGETS.rssBytes && mem.flat],
     ['memory growth 20k → 100k', `${(mem.growth * 100).toFixed(1)} %`, `<= ${TARGETS.rssGrowth * 100} %`, mem.flat],
-    ['same, node --optimize-for-size: start / 20k / 100k', `${mb(memSmall.atStart)} / ${mb(memSmall.at20k)} / ${mb(memSmall.at100k)} (${(memSmall.growth * 100).toFixed(1)} %)`, `< ${mb(TARGETS.rssBytes)}, flat`, memSmall.at100k < TARGETS.rssBytes && memSmall.flat],
     ['npm run check', `${Math.round(check.ms)} ms${check.code === 0 ? '' : ` (exit ${check.code})`}`, '', check.code === 0 ? undefined : false],
     'skipped' in exported
       ? ['npm run export', `skipped: ${exported.skipped}`, `< ${TARGETS.exportMs / 1000} s`, undefined]
       : ['npm run export', `${Math.round(exported.ms)} ms${exported.code === 0 ? '' : ` (exit ${exported.code})`}`, `< ${TARGETS.exportMs / 1000} s`, exported.code === 0 && exported.ms < TARGETS.exportMs],
   ];
   console.log(`\n${table(rows)}\n`);
-  const failed = t.app.errors + t.bare.errors + mem.errors + memSmall.errors;
+  const failed = t.app.errors + t.bare.errors + mem.errors;
   if (failed > 0) console.log(`warning: ${failed} failed requests or unexpected statuses during the load runs`);
 
-  const report = { date: new Date().toISOString(), machine: { ...machine, loadavgAfter: loadavg() }, page: PAGE, targets: TARGETS, throughput: { ...t, ratio }, pageBytes, memory: mem, memoryOptimizeForSize: memSmall, coldStart: cold, check, export: exported, table: rows.map(([measure, result, target, ok]) => ({ measure, result, target, ok })) };
+  const report = { date: new Date().toISOString(), machine: { ...machine, loadavgAfter: loadavg() }, page: PAGE, targets: TARGETS, throughput: { ...t, ratio }, pageBytes, memory: mem, coldStart: cold, check, export: exported, table: rows.map(([measure, result, target, ok]) => ({ measure, result, target, ok })) };
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(join(ROOT, 'test-results', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('Written to test-results/bench.json');

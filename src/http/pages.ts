@@ -40,6 +40,12 @@ export function pages(site: Site): RequestHandler {
     } catch {
       return next(new HttpError(400));
     }
+    // the common case: a known page asked for without a query string
+    const known = req.url.includes('?') ? undefined : get(path);
+    if (known) {
+      res.locals.route = 'page';
+      return sendHtml(req, res, known);
+    }
     const submitted = checkSubmission(site, path, req.query);
     if (submitted && 'redirect' in submitted) {
       res.locals.route = submitted.status === 301 ? 'redirect' : 'check-answer';

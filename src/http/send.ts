@@ -1,33 +1,50 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 
-/** A response body made once: its text, its validator and, on first need, its gzip form. */
+/**
+ * A response body made once and kept only in its gzip form (a tenth of the text's size, so every
+ * page of every language can stay in memory), with its validator.
+ */
 export interface Rendered {
-  body: string;
+  gzip: Buffer;
   etag: string;
   lang: string;
-  gzip?: Buffer;
 }
 
 export function rendered(body: string, lang: string): Rendered {
-  return { body, lang, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"` };
+  return { gzip: gzipSync(body, { level: 9 }), lang, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"` };
 }
 
 /**
- * Writes a body, gzipped once and kept when the client accepts gzip (the compression middleware
- * leaves an already encoded response alone), so a busy page costs no compression per request.
+ * Whether a request accepts gzip, as Express's negotiation says; browsers send a handful of
+ * distinct Accept-Encoding values, so the answer is remembered per value (a bounded memo).
  */
+const gzipAccepted = new Map<string, boolean>();
+function acceptsGzip(req: Request): boolean {
+  const header = req.headers['accept-encoding'] ?? '';
+  let yes = gzipAccepted.get(header);
+  if (yes === undefined) {
+    yes = req.acceptsEncodings('gzip') === 'gzip';
+    if (gzipAccepted.size >= 256) gzipAccepted.clear();
+    gzipAccepted.set(header, yes);
+  }
+  return yes;
+}
+
+/** Whether the client already has this version: only asked when it sent a validator. */
+export function fresh(req: Request): boolean {
+  return (req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined) && req.fresh;
+}
+
+/** Writes a body: as kept when the client accepts gzip (nearly all do), else unpacked for this one answer. */
 export function writeBody(req: Request, res: Response, doc: Rendered): void {
   res.setHeader('Vary', 'Accept-Encoding');
-  if (doc.body.length > 1024 && req.acceptsEncodings('gzip') === 'gzip') {
-    doc.gzip ??= gzipSync(doc.body, { level: 9 });
-    res.setHeader('Content-Encoding', 'gzip');
-    res.setHeader('Content-Length', doc.gzip.length);
-    res.end(req.method === 'HEAD' ? undefined : doc.gzip);
-    return;
-  }
-  res.send(doc.body);
+  const gzip = acceptsGzip(req);
+  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  const body = gzip ? doc.gzip : gunzipSync(doc.gzip);
+  res.setHeader('Content-Length', body.length);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** Sends a pre-rendered HTML page with its validator; answers 304 when the client has it already. */
@@ -38,7 +55,7 @@ export function sendHtml(req: Request, res: Response, page: Rendered, status = 2
   if (status === 200) {
     res.setHeader('Cache-Control', `public, max-age=${maxAge}`);
     res.setHeader('ETag', page.etag);
-    if (req.fresh) {
+    if (fresh(req)) {
       res.status(304).end();
       return;
     }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { writeBody, type Rendered } from './send.js';
+import { fresh, writeBody, type Rendered } from './send.js';
 
 /**
  * Sends a document built at start (JSON, XML, plain text) with its validator and a short public
@@ -11,7 +11,7 @@ export function sendDocument(req: Request, res: Response, doc: Rendered, type: s
   if (doc.lang) res.setHeader('Content-Language', doc.lang);
   res.setHeader('Cache-Control', `public, max-age=${maxAge}`);
   res.setHeader('ETag', doc.etag);
-  if (req.fresh) {
+  if (fresh(req)) {
     res.status(304).end();
     return;
   }
