@@ -15,7 +15,7 @@ import { createSite } from '../site/site.js';
  * npm run bench: the performance report, on the loopback interface only.
  * Throughput of the real app against a bare Express app sending the same bytes, page weight,
  * cold start, memory after 100 000 requests, and the time of the content check and the export.
- * Prints a table and writes test-results/bench.json.
+ * Prints a table and writes test/artifacts/bench.json.
  */
 const PAGE = '/ru/positions/deserters-protection';
 const ROUNDS = 3;
@@ -202,9 +202,9 @@ async function main(): Promise<void> {
   if (failed > 0) console.log(`warning: ${failed} failed requests or unexpected statuses during the load runs`);
 
   const report = { date: new Date().toISOString(), machine: { ...machine, loadavgAfter: loadavg() }, page: PAGE, targets: TARGETS, throughput: { ...t, ratio }, pageBytes, memory: mem, coldStart: cold, check, export: exported, table: rows.map(([measure, result, target, ok]) => ({ measure, result, target, ok })) };
-  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  writeFileSync(join(ROOT, 'test-results', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log('Written to test-results/bench.json');
+  mkdirSync(join(ROOT, 'test/artifacts'), { recursive: true });
+  writeFileSync(join(ROOT, 'test/artifacts', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log('Written to test/artifacts/bench.json');
 }
 
 main().catch((e: unknown) => {

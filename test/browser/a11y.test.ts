@@ -12,12 +12,12 @@ import { startServer, type RunningServer } from './server.js';
 /**
  * Accessibility in a real browser: axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) on every kind of page
  * in every language at phone and desktop widths; no sideways scrolling on a 360 px phone; the skip
- * link, keyboard focus and visible focus. Screenshots go to test-results/screenshots/.
+ * link, keyboard focus and visible focus. Screenshots go to test/artifacts/screenshots/.
  */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [360, 1280];
-const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const SCREENSHOTS = join(ROOT, 'test/artifacts', 'screenshots');
 const MAX_SCREENSHOT_HEIGHT = 20_000;
 
 let server: RunningServer;

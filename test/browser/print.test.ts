@@ -13,9 +13,9 @@ import { startServer, type RunningServer } from './server.js';
  * Prints information sheets to A4 PDFs in a real Chromium and reads the paper back: every sheet
  * fits one or two pages, carries the caveat and every source address, and its QR code leads to
  * the live page. Every sheet of every language is printed; the text and QR checks run on a
- * sample (the longest sheets and a few more). The PDFs stay in test-results/ for people to look at.
+ * sample (the longest sheets and a few more). The PDFs stay in test/artifacts/ for people to look at.
  */
-const OUT = join(ROOT, 'test-results', 'print');
+const OUT = join(ROOT, 'test/artifacts', 'print');
 
 let server: RunningServer;
 let chromium: Chromium;
