@@ -3,82 +3,56 @@ import type { Site } from '../site.js';
 import { urls } from '../urls.js';
 import { positionKeys, positionLink, positionView } from './views.js';
 
+/** A page whose title and description are two texts: the shape every page here shares. */
+function page(site: Site, lang: string, view: string, path: string, [titleKey, descriptionKey]: [string, string], rest: Partial<Page> = {}): Page {
+  const t = site.t[lang]!;
+  return { view, lang, path, title: t(titleKey), description: t(descriptionKey), ...rest };
+}
+
 /** Home, the list of positions, one position, sources and about: the pages that show the content. */
 export function homePage(site: Site, lang: string): Page {
-  const t = site.t[lang]!;
-  return {
-    view: 'home',
-    lang,
-    path: urls.home(lang),
-    title: t('ui:home.title'),
-    description: t('ui:site.tagline'),
+  return page(site, lang, 'home', urls.home(lang), ['ui:home.title', 'ui:site.tagline'], {
     textKeys: ['help:', 'positions:'],
     data: {
       later: site.content.positions.filter((p) => p.kind === 'later-development').map((p) => positionLink(lang, p)),
       help: site.content.help,
       links: { check: urls.checkQuestion(lang), positions: urls.positions(lang), sheets: urls.sheets(lang) },
     },
-  };
+  });
 }
 
 export function positionsPage(site: Site, lang: string): Page {
-  const t = site.t[lang]!;
-  return {
-    view: 'positions',
-    lang,
-    path: urls.positions(lang),
-    title: t('ui:positions.title'),
-    description: t('ui:positions.intro'),
+  return page(site, lang, 'positions', urls.positions(lang), ['ui:positions.title', 'ui:positions.intro'], {
     textKeys: ['positions:'],
     data: {
       count: site.content.positions.length,
       groups: site.model.byKind.map((g) => ({ kind: g.kind, positions: g.positions.map((p) => positionLink(lang, p)) })),
     },
-  };
+  });
 }
 
 export function positionPage(site: Site, lang: string, id: string): Page | undefined {
   const p = site.model.positionById.get(id);
   if (!p) return undefined;
-  const t = site.t[lang]!;
-  return {
-    view: 'position',
-    lang,
-    path: urls.position(lang, id),
-    title: t(`positions:${id}.title`),
-    description: t(`positions:${id}.summary`),
+  return page(site, lang, 'position', urls.position(lang, id), [`positions:${id}.title`, `positions:${id}.summary`], {
     textKeys: positionKeys(p),
     data: { position: positionView(site, lang, p), help: site.content.help },
-  };
+  });
 }
 
 export function sourcesPage(site: Site, lang: string): Page {
-  const t = site.t[lang]!;
-  return {
-    view: 'sources',
-    lang,
-    path: urls.sources(lang),
-    title: t('ui:sources.title'),
-    description: t('ui:sources.intro'),
+  return page(site, lang, 'sources', urls.sources(lang), ['ui:sources.title', 'ui:sources.intro'], {
     data: {
       sources: site.content.sources.map((s) => ({
         ...s,
         usedBy: (site.model.sourceUsedBy.get(s.id) ?? []).map((p) => positionLink(lang, p)),
       })),
     },
-  };
+  });
 }
 
 export function aboutPage(site: Site, lang: string): Page {
-  const t = site.t[lang]!;
-  return {
-    view: 'about',
-    lang,
-    path: urls.about(lang),
-    title: t('ui:about.title'),
-    description: t('ui:about.forText'),
-    data: { languages: site.content.languages },
-  };
+  return page(site, lang, 'about', urls.about(lang), ['ui:about.title', 'ui:about.forText'], { data: { languages: site.content.languages } });
 }
 
 const ERRORS = {
@@ -90,16 +64,10 @@ const ERRORS = {
 export type ErrorStatus = keyof typeof ERRORS;
 
 export function errorPage(site: Site, lang: string, status: ErrorStatus): Page {
-  const t = site.t[lang]!;
   const [titleKey, textKey] = ERRORS[status];
-  return {
-    view: 'error',
-    lang,
-    path: urls.notFound(lang),
-    title: t(titleKey),
-    description: t(textKey),
+  return page(site, lang, 'error', urls.notFound(lang), [titleKey, textKey], {
     status,
     noindex: true,
     data: { titleKey, textKey, checkUrl: urls.checkQuestion(lang) },
-  };
+  });
 }
