@@ -1,6 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { apiUrls, buildApi } from '../api/build.js';
 import type { ApiError } from '../api/schemas.js';
+import { resolveAnswers } from '../site/model.js';
 import type { Site } from '../site/site.js';
 import { rendered, type Rendered } from './send.js';
 import { sendDocument } from './sendDocument.js';
@@ -47,13 +48,9 @@ export function api(site: Site): RequestHandler {
     if (current) return apiUrls.position(current);
     const outcome = /^\/api\/v1\/outcomes\/(.+)$/.exec(rest);
     if (outcome) {
-      const segments = (outcome[1] ?? '').split('/');
-      const answers = segments.map((s, i) => {
-        const q = content.questions[i];
-        return q && Object.hasOwn(q.aliases, s) ? q.aliases[s] : s;
-      });
-      const target = apiUrls.outcome(answers.join('/'));
-      if (documents.has(target) && target !== rest) return target;
+      const resolved = resolveAnswers(content.questions, (outcome[1] ?? '').split('/'));
+      const target = resolved && apiUrls.outcome(resolved.answers.join('/'));
+      if (target && documents.has(target) && target !== rest) return target;
     }
     return undefined;
   };

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { pageTable, type PageBuilder } from '../site/pages/index.js';
+import { alternates } from '../site/page.js';
 import type { Site } from '../site/site.js';
 import { rendered } from './send.js';
 import { sendDocument } from './sendDocument.js';
@@ -18,20 +19,11 @@ export interface SitemapEntry {
  * pages marked noindex. Each page names its versions in the other languages, as its <head> does.
  */
 export function sitemapEntries(site: Site, table: Map<string, PageBuilder> = pageTable(site)): SitemapEntry[] {
-  const { content, config } = site;
   const entries: SitemapEntry[] = [];
   for (const [path, build] of table) {
     const page = build();
     if (page.noindex || (page.status ?? 200) !== 200) continue;
-    const rest = path.slice(page.lang.length + 1);
-    const version = (code: string) => (table.has(`/${code}${rest}`) ? [{ hreflang: code, url: `${config.baseUrl}/${code}${rest}` }] : []);
-    entries.push({
-      url: `${config.baseUrl}${path}`,
-      alternates: [
-        ...content.langCodes.flatMap(version),
-        ...version(content.sourceLang).map((a) => ({ ...a, hreflang: 'x-default' })),
-      ],
-    });
+    entries.push({ url: `${site.config.baseUrl}${path}`, alternates: alternates(site, page) });
   }
   return entries;
 }

@@ -1,5 +1,5 @@
 import type { Content } from '../content/load.js';
-import { PositionKind, type Position, type Source } from '../content/schema.js';
+import { PositionKind, type Position, type Question, type Source } from '../content/schema.js';
 
 /** One finder outcome: an answer to every question. */
 export interface Outcome {
@@ -38,6 +38,24 @@ function combinations(content: Content): Record<string, string>[] {
     (acc, q) => acc.flatMap((a) => q.options.map((o) => ({ ...a, [q.id]: o }))),
     [{}],
   );
+}
+
+/**
+ * Reads answers from an address (one segment per question, in order), following each question's
+ * aliases: the current answer ids and whether an old id was used; undefined for an unknown answer.
+ */
+export function resolveAnswers(questions: Question[], segments: string[]): { answers: string[]; aliased: boolean } | undefined {
+  if (segments.length > questions.length) return undefined;
+  const answers: string[] = [];
+  let aliased = false;
+  for (const [i, segment] of segments.entries()) {
+    const q = questions[i]!;
+    const current = q.options.includes(segment) ? segment : Object.hasOwn(q.aliases, segment) ? q.aliases[segment] : undefined;
+    if (!current) return undefined;
+    answers.push(current);
+    aliased ||= current !== segment;
+  }
+  return { answers, aliased };
 }
 
 export function buildModel(content: Content): Model {

@@ -26,13 +26,27 @@ function isStale(site: Site, lang: string, prefixes: string[]): boolean {
   return false;
 }
 
+/** The address below the language folder; a page outside one (the export's /index.html, /404.html) offers each language's home. */
+function restOf(page: Pick<Page, 'lang' | 'path'>): string {
+  return page.path.startsWith(`/${page.lang}/`) ? page.path.slice(page.lang.length + 1) : '/';
+}
+
+/** The same page in every language, plus x-default: used by the page's <head> and by the sitemap. */
+export function alternates(site: Site, page: Pick<Page, 'lang' | 'path'>): { hreflang: string; url: string }[] {
+  const { content, config } = site;
+  const rest = restOf(page);
+  return [
+    ...content.langCodes.map((code) => ({ hreflang: code, url: `${config.baseUrl}/${code}${rest}` })),
+    { hreflang: 'x-default', url: `${config.baseUrl}/${content.sourceLang}${rest}` },
+  ];
+}
+
 /** Renders a page with the layout: caveat, language switcher, alternates, canonical, footer. */
 export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolute'): string {
   const view = site.views.get(page.view);
   if (!view) throw new Error(`no view "${page.view}"`);
   const { content, config } = site;
-  // The address below the language folder; a page outside one (the export's /index.html, /404.html) offers each language's home.
-  const rest = page.path.startsWith(`/${page.lang}/`) ? page.path.slice(page.lang.length + 1) : '/';
+  const rest = restOf(page);
   const language = content.languages.find((l) => l.code === page.lang);
   const css = site.assets.get('site.css');
   return view({
@@ -43,12 +57,7 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
       ...page,
       canonical: `${config.baseUrl}${page.path}`,
       ogLocale: OG_LOCALE[page.lang] ?? page.lang,
-      alternates: page.noindex
-        ? []
-        : [
-            ...content.langCodes.map((code) => ({ hreflang: code, url: `${config.baseUrl}/${code}${rest}` })),
-            { hreflang: 'x-default', url: `${config.baseUrl}/${content.sourceLang}${rest}` },
-          ],
+      alternates: page.noindex ? [] : alternates(site, page),
     },
     langs: content.languages.map((l) => ({ code: l.code, name: l.name, url: `/${l.code}${rest}`, current: l.code === page.lang, ogLocale: OG_LOCALE[l.code] ?? l.code })),
     notices: {

@@ -1,6 +1,6 @@
 import type { Position, Question, Source } from '../../content/schema.js';
 import { PositionKind } from '../../content/schema.js';
-import type { Outcome } from '../model.js';
+import { resolveAnswers, type Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
@@ -30,11 +30,9 @@ function nodeUrl(site: Site, lang: string, answers: string[]): string {
 }
 
 /** The current option id for an answer, following aliases; undefined for an unknown answer. */
-function resolve(q: Question, value: unknown): { id: string; aliased: boolean } | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (q.options.includes(value)) return { id: value, aliased: false };
-  const current = Object.hasOwn(q.aliases, value) ? q.aliases[value] : undefined;
-  return current ? { id: current, aliased: true } : undefined;
+function resolve(q: Question, value: unknown): { id: string } | undefined {
+  const id = typeof value === 'string' ? resolveAnswers([q], [value])?.answers[0] : undefined;
+  return id ? { id } : undefined;
 }
 
 /** Reads a finder address (/{lang}/check/a/b...); undefined when it is not one or names an unknown answer. */
@@ -42,18 +40,8 @@ function parse(site: Site, path: string): Node | undefined {
   const m = /^\/([^/]+)\/check\/(.*)$/.exec(path);
   if (!m || !site.content.langCodes.includes(m[1] ?? '')) return undefined;
   const rest = (m[2] ?? '').replace(/\/$/, '');
-  const segments = rest === '' ? [] : rest.split('/');
-  const { questions } = site.content;
-  if (segments.length > questions.length) return undefined;
-  const answers: string[] = [];
-  let aliased = false;
-  for (const [i, segment] of segments.entries()) {
-    const r = resolve(questions[i]!, segment);
-    if (!r) return undefined;
-    answers.push(r.id);
-    aliased ||= r.aliased;
-  }
-  return { lang: m[1]!, answers, aliased };
+  const resolved = resolveAnswers(site.content.questions, rest === '' ? [] : rest.split('/'));
+  return resolved && { lang: m[1]!, ...resolved };
 }
 
 /** Every combination of answers to the first `count` questions. */
