@@ -46,6 +46,8 @@ export function buildApi(site: Site): Map<string, ApiResource> {
       kind: p.kind,
       saidBy: p.saidBy.map((id) => ({ id, name: text(lang, `actors:${id}.name`), role: text(lang, `actors:${id}.role`) })),
       saidOn: p.saidOn ?? null,
+      saidUntil: p.saidUntil ?? null,
+      status: p.status,
       reportedIn: p.reportedIn ?? null,
       checkedOn: p.checkedOn,
       reviewedOn: p.reviewedOn,
@@ -61,6 +63,7 @@ export function buildApi(site: Site): Map<string, ApiResource> {
       text: {
         title: text(lang, `${k}.title`),
         summary: text(lang, `${k}.summary`),
+        now: text(lang, `${k}.now`),
         said: text(lang, `${k}.said`),
         means: text(lang, `${k}.means`),
         doesNotMean: text(lang, `${k}.doesNotMean`),
@@ -74,7 +77,7 @@ export function buildApi(site: Site): Map<string, ApiResource> {
   };
 
   const outcome = (lang: string, o: Outcome): S.ApiOutcome => {
-    const answers = content.questions.map((q) => o.answers[q.id] ?? '');
+    const answers = o.asked.map((a) => a.answer);
     return {
       id: o.id,
       answers: o.answers,
@@ -84,8 +87,7 @@ export function buildApi(site: Site): Map<string, ApiResource> {
       sheetUrl: abs(urls.sheet(lang, o.id)),
       apiUrl: withLang(apiUrls.outcome(o.path), lang),
       text: Object.fromEntries(
-        content.questions.map((q) => {
-          const a = o.answers[q.id] ?? '';
+        o.asked.map(({ question: q, answer: a }) => {
           const option = `finder:${q.id}.options.${a}`;
           return [q.id, { question: text(lang, `finder:${q.id}.question`), answer: text(lang, `${option}.label`), outcome: text(lang, `${option}.outcome`) }];
         }),
@@ -150,6 +152,7 @@ export function buildApi(site: Site): Map<string, ApiResource> {
     lang,
     questions: content.questions.map((q) => ({
       id: q.id,
+      askIf: q.askIf ?? null,
       text: text(lang, `finder:${q.id}.question`),
       options: q.options.map((o) => ({ id: o, label: text(lang, `finder:${q.id}.options.${o}.label`) })),
     })),

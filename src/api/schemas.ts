@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, LanguageCode, PositionKind, ReviewStatus, SourceKind } from '../content/schema.js';
+import { IsoDate, LanguageCode, PositionKind, ReviewStatus, SourceKind, StatusKind } from '../content/schema.js';
 
 /**
  * The shapes of every response of the JSON API (/api/v1/). Each response is checked against its
@@ -45,6 +45,10 @@ export const ApiPosition = z.strictObject({
   saidBy: z.array(z.strictObject({ id: Text, name: Text, role: Text })),
   /** When it was said or happened; null for legal background without a date. */
   saidOn: PartialDate.nullable(),
+  /** The last day, when it was said over several days; otherwise null. */
+  saidUntil: IsoDate.nullable(),
+  /** Where it stands today: its kind, the day this was last checked, and the entries that changed it. */
+  status: z.strictObject({ kind: StatusKind, checkedOn: IsoDate, changedBy: Ids }),
   /** The id of the news report that carried it (see /api/v1/sources), or null. */
   reportedIn: Text.nullable(),
   checkedOn: IsoDate,
@@ -61,6 +65,8 @@ export const ApiPosition = z.strictObject({
   text: z.strictObject({
     title: Text,
     summary: Text,
+    /** Where it stands today, in plain words (see status). */
+    now: Text,
     said: Text,
     means: Text,
     doesNotMean: Text,
@@ -117,7 +123,13 @@ export const ApiOutcome = z.strictObject({
 export const ApiOutcomes = z.strictObject({
   lang: LanguageCode,
   questions: z.array(
-    z.strictObject({ id: Text, text: Text, options: z.array(z.strictObject({ id: Text, label: Text })) }),
+    z.strictObject({
+      id: Text,
+      /** Asked only after an earlier question (id) was answered with one of these options; null: always asked. */
+      askIf: z.record(z.string(), z.array(Text)).nullable(),
+      text: Text,
+      options: z.array(z.strictObject({ id: Text, label: Text })),
+    }),
   ),
   outcomes: z.array(ApiOutcome),
 });

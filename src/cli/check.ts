@@ -4,13 +4,14 @@ import { formatProblem } from '../content/problems.js';
 
 /** npm run check: one line per problem, exit 1 on any; stale translations are warnings. */
 const started = performance.now();
-const { content, problems, warnings } = loadContent();
+const { content, problems, warnings, statusWarnings } = loadContent();
 const ms = (performance.now() - started).toFixed(0);
 for (const p of problems) console.error(formatProblem(p));
 if (warnings.length > 0) {
   console.warn(`warning: ${warnings.length} translation(s) may be older than the English text (run npm run translations:stamp -- LANG after updating them):`);
   for (const w of warnings) console.warn(`  stale: ${w}`);
 }
+for (const w of statusWarnings) console.warn(`warning: ${formatProblem(w)}`);
 if (!content) {
   console.error(`check: ${problems.length} problem(s) found in ${ms} ms`);
   process.exit(1);

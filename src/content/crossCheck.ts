@@ -43,6 +43,14 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
   r.help.forEach((h, i) => dates(r.files.help, [[`help[${i}].checked`, h.checked]], today, problems));
 
   r.questions.forEach((q, qi) => {
+    for (const [earlier, answers] of Object.entries(q.askIf ?? {})) {
+      const at = `questions[${qi}].askIf.${earlier}`;
+      const before = r.questions.slice(0, qi).find((e) => e.id === earlier);
+      if (!before) problems.add({ file: r.files.finder, path: at, message: `"${earlier}" is not a question asked before this one` });
+      else answers.forEach((a, i) => {
+        if (!before.options.includes(a)) problems.add({ file: r.files.finder, path: `${at}[${i}]`, message: `"${a}" is not an option of the question "${earlier}"` });
+      });
+    }
     for (const [alias, target] of Object.entries(q.aliases)) {
       if (!q.options.includes(target)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: `points to "${target}", which is not an option of this question` });
       if (optionIds.has(alias)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: 'is still an option: an alias must be an old id that is no longer used' });
@@ -57,7 +65,10 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
       allPositionNames.set(name, file);
     }
     if (!p.saidOn && p.kind !== 'legal-background') problems.add({ file, path: 'saidOn', message: 'this field is missing (only legal background may leave it out)' });
-    dates(file, [['saidOn', p.saidOn], ['checkedOn', p.checkedOn], ['reviewedOn', p.reviewedOn]], today, problems);
+    dates(file, [['saidOn', p.saidOn], ['saidUntil', p.saidUntil], ['checkedOn', p.checkedOn], ['reviewedOn', p.reviewedOn], ['status.checkedOn', p.status.checkedOn]], today, problems);
+    if (p.saidUntil && (!p.saidOn || p.saidOn.length < 10 || p.saidUntil <= p.saidOn)) {
+      problems.add({ file, path: 'saidUntil', message: 'must be a later day than saidOn, which must then be a full date (YYYY-MM-DD)' });
+    }
     const ref = (path: string, id: string, known: Set<string>, what: string, where: string) => {
       if (!known.has(id)) problems.add({ file, path, message: `there is no ${what} "${id}": add it to ${where} or fix the id` });
     };
@@ -79,8 +90,9 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
       used.caveats.add(c);
     });
     p.appliesTo.forEach((s, i) => ref(`appliesTo[${i}]`, s, optionIds, 'situation', 'rules/finder.yaml'));
-    for (const field of ['related', 'afterwards'] as const) {
-      p[field].forEach((id, i) => {
+    for (const field of ['related', 'afterwards', 'status.changedBy'] as const) {
+      const ids = field === 'status.changedBy' ? p.status.changedBy : p[field];
+      ids.forEach((id, i) => {
         ref(`${field}[${i}]`, id, positionIds, 'position', 'rules/positions/');
         if (id === p.id) problems.add({ file, path: `${field}[${i}]`, message: 'a position cannot refer to itself' });
       });

@@ -5,6 +5,7 @@ import { loadLocales, type Locales } from './locales.js';
 import { ContentError, ProblemList, type Problem } from './problems.js';
 import { checkSourceTexts } from './requiredKeys.js';
 import { readRules } from './rules.js';
+import { statusWarnings } from './statusAge.js';
 import type * as S from './schema.js';
 
 /** All content, read and checked once; nothing here changes while the server runs. */
@@ -25,6 +26,8 @@ export interface LoadResult {
   problems: Problem[];
   /** Not errors: translations older than their English text, as "lang ns:key". */
   warnings: string[];
+  /** Not errors: positions whose status was checked more than six months ago. */
+  statusWarnings: Problem[];
 }
 
 export function loadContent(dirs: ContentDirs = DEFAULT_DIRS, today: string = todayIso()): LoadResult {
@@ -35,10 +38,12 @@ export function loadContent(dirs: ContentDirs = DEFAULT_DIRS, today: string = to
   const locales = loadLocales(dirs.locales, langCodes, r.sourceLang, problems);
   checkSourceTexts(r, dirs.locales, locales.flat[r.sourceLang] ?? new Map(), problems);
   const warnings = Object.entries(locales.stale).flatMap(([lang, keys]) => [...keys].sort().map((k) => `${lang} ${k}`));
-  if (problems.size > 0) return { problems: problems.items, warnings };
+  const statuses = r.incomplete ? [] : statusWarnings(r, today);
+  if (problems.size > 0) return { problems: problems.items, warnings, statusWarnings: statuses };
   return {
     problems: [],
     warnings,
+    statusWarnings: statuses,
     content: {
       sourceLang: r.sourceLang,
       languages: r.languages,

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import type { ProblemList } from './problems.js';
 import type { Rules } from './rules.js';
-import { PositionKind, SourceKind } from './schema.js';
+import { PositionKind, SourceKind, StatusKind } from './schema.js';
 
 /** The source-language texts that the rules call for, as "ns:key". */
 export function requiredKeys(r: Rules): string[] {
   const keys: string[] = [];
   for (const { position: p } of r.positions) {
     const k = `positions:${p.id}`;
-    keys.push(...['title', 'summary', 'said', 'means', 'doesNotMean', 'nextSteps'].map((f) => `${k}.${f}`));
+    keys.push(...['title', 'summary', 'now', 'said', 'means', 'doesNotMean', 'nextSteps'].map((f) => `${k}.${f}`));
     for (const s of p.sources) if (s.quote) keys.push(`${k}.quotes.${s.source}`);
     if (p.reportDiffers) keys.push(`${k}.reportSaid`, `${k}.primarySays`);
     if (p.afterwards.length > 0) keys.push(`${k}.afterwards`);
@@ -22,6 +22,7 @@ export function requiredKeys(r: Rules): string[] {
   }
   for (const kind of PositionKind.options) keys.push(`ui:kinds.${kind}.label`, `ui:kinds.${kind}.explain`);
   for (const kind of SourceKind.options) keys.push(`ui:sourceKinds.${kind}`);
+  for (const kind of StatusKind.options) keys.push(`ui:status.${kind}`);
   return keys;
 }
 

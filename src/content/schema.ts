@@ -58,6 +58,34 @@ export const PositionKind = z.enum([
 ]);
 export type PositionKind = z.infer<typeof PositionKind>;
 
+/** Where a position stands today, in one word; the plain-language explanation is the locale text "now". */
+export const StatusKind = z.enum([
+  /** The law or practice it describes still applies, as far as we know. */
+  'in-force',
+  /** A statement of its time; later practice was stricter. */
+  'practice-stricter',
+  /** What it describes was suspended or restricted. */
+  'suspended',
+  /** Replaced by newer law or newer figures. */
+  'superseded',
+  /** A demand or proposal that was not adopted. */
+  'not-adopted',
+  /** Describes a situation in the past; out of date. */
+  'history',
+  /** Known for a past date; whether it still applies today we could not confirm. */
+  'unconfirmed',
+]);
+export type StatusKind = z.infer<typeof StatusKind>;
+
+export const Status = z.strictObject({
+  kind: StatusKind,
+  /** The day an editor last checked where this position stands. */
+  checkedOn: IsoDate,
+  /** The entries that changed where it stands (usually later developments). */
+  changedBy: z.array(Id).default([]),
+});
+export type Status = z.infer<typeof Status>;
+
 export const SourceRef = z.strictObject({
   source: Id,
   /** A short verbatim quote in the source's own language, if one exists. */
@@ -73,6 +101,8 @@ export const Position = z.strictObject({
   saidBy: z.array(Id).min(1),
   /** When it was said or happened; may be left out only for legal background. */
   saidOn: PartialDate.optional(),
+  /** The last day, when it was said over several days (by several speakers, say). */
+  saidUntil: IsoDate.optional(),
   /** The news report that carried it, if any (a source id). */
   reportedIn: Id.optional(),
   /** When the report's version was checked against the primary source. */
@@ -86,6 +116,8 @@ export const Position = z.strictObject({
   appliesTo: z.array(Id).default([]),
   related: z.array(Id).default([]),
   afterwards: z.array(Id).default([]),
+  /** Where it stands today. Required: no position is shown without it. */
+  status: Status,
 });
 export type Position = z.infer<typeof Position>;
 
@@ -111,6 +143,8 @@ export const Question = z.strictObject({
   options: z.array(Id).min(2),
   /** Old option ids that now mean one of the options: old → new. */
   aliases: z.record(Id, Id).default({}),
+  /** Asked only after an earlier question was answered with one of these options: { question: [options] }. */
+  askIf: z.record(Id, z.array(Id).min(1)).optional(),
 });
 export type Question = z.infer<typeof Question>;
 export const FinderFile = z.strictObject({ questions: z.array(Question).min(1).max(3) });

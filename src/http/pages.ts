@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { questionPath, resolveAnswers } from '../site/model.js';
 import { checkSubmission } from '../site/pages/check.js';
 import { pageTable } from '../site/pages/index.js';
 import { renderPage } from '../site/page.js';
@@ -29,6 +30,12 @@ export function pages(site: Site): RequestHandler {
     const m = /^\/([a-z]+)\/positions\/([^/]+)\/?$/.exec(path);
     const current = m && site.model.positionAlias.get(m[2] ?? '');
     if (m && current) return urls.position(m[1] ?? '', current);
+    // the sheet of a situation that now needs another answer (a question was added): that question
+    const sheet = /^\/([a-z]+)\/sheets\/([a-z0-9-]+)$/.exec(path);
+    if (sheet && site.content.langCodes.includes(sheet[1] ?? '')) {
+      const resolved = resolveAnswers(site.content.questions, (sheet[2] ?? '').split('--'));
+      if (resolved && questionPath(site.content.questions, resolved.answers).next) return urls.checkQuestion(sheet[1]!, resolved.answers);
+    }
     return undefined;
   };
   return (req, res, next) => {

@@ -25,6 +25,19 @@ export function formatDate(lang: string, date: string): string {
   return lang === 'ru' ? formatter.format(when).replace(/\s*г\.$/, '') : formatter.format(when);
 }
 
+/** Formats two days (YYYY-MM-DD) as one span, e.g. "22–23 September 2022". */
+export function formatDateRange(lang: string, from: string, until: string): string {
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  const key = `${lang} 3`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(DATE_LOCALE[lang] ?? lang, PRECISION[2]);
+    formatters.set(key, formatter);
+  }
+  const text = formatter.formatRange(day(from), day(until));
+  return lang === 'ru' ? text.replace(/\s*г\.$/, '') : text;
+}
+
 /** Splits a text into paragraphs at blank lines. */
 export function paragraphs(text: string): string[] {
   return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);

@@ -1,11 +1,15 @@
+import { todayIso } from '../content/dates.js';
 import type { Content } from '../content/load.js';
 import { PositionKind, type Position, type Question, type Source } from '../content/schema.js';
 
-/** One finder outcome: an answer to every question. */
+/** One finder outcome: an answer to every question that was asked. */
 export interface Outcome {
   /** Used in sheet addresses: the answers joined with "--". */
   id: string;
+  /** Question id → answer, for the questions asked. */
   answers: Record<string, string>;
+  /** The questions asked on the way to this outcome, in order, each with its answer. */
+  asked: { question: Question; answer: string }[];
   /** The path below /{lang}/check/, e.g. "in-russia/deserter". */
   path: string;
   statements: Position[];
@@ -24,6 +28,10 @@ export interface Model {
   outcomes: Outcome[];
   outcomeByPath: Map<string, Outcome>;
   outcomeById: Map<string, Outcome>;
+  /** The answers of every question page (the answers given before it), in the order a reader meets them. */
+  questionNodes: string[][];
+  /** The day the model was built (YYYY-MM-DD): pages compare status dates with it. */
+  today: string;
 }
 
 function applies(p: Position, content: Content, answers: Record<string, string>): boolean {
@@ -33,23 +41,51 @@ function applies(p: Position, content: Content, answers: Record<string, string>)
   });
 }
 
-function combinations(content: Content): Record<string, string>[] {
-  return content.questions.reduce<Record<string, string>[]>(
-    (acc, q) => acc.flatMap((a) => q.options.map((o) => ({ ...a, [q.id]: o }))),
-    [{}],
-  );
+/** Whether a question is asked after these answers (question id → answer): its askIf must be met. */
+function isAsked(q: Question, given: Record<string, string>): boolean {
+  return Object.entries(q.askIf ?? {}).every(([earlier, options]) => options.includes(given[earlier] ?? ''));
 }
 
 /**
- * Reads answers from an address (one segment per question, in order), following each question's
+ * The questions that these answers (in the order given) answered, and the question asked next;
+ * `next` is undefined when the answers lead to an outcome. Questions whose askIf is not met are skipped.
+ */
+export function questionPath(questions: Question[], answers: string[]): { asked: Question[]; next?: Question } {
+  const given: Record<string, string> = {};
+  const asked: Question[] = [];
+  for (const q of questions) {
+    if (!isAsked(q, given)) continue;
+    if (asked.length === answers.length) return { asked, next: q };
+    asked.push(q);
+    given[q.id] = answers[asked.length - 1] ?? '';
+  }
+  return { asked };
+}
+
+/** Every path through the finder: the question nodes (answers before each question) and the complete answer lists. */
+function walk(questions: Question[]): { nodes: string[][]; outcomes: string[][] } {
+  const nodes: string[][] = [];
+  const outcomes: string[][] = [];
+  const visit = (answers: string[]) => {
+    const { next } = questionPath(questions, answers);
+    if (!next) return void outcomes.push(answers);
+    nodes.push(answers);
+    for (const o of next.options) visit([...answers, o]);
+  };
+  visit([]);
+  return { nodes, outcomes };
+}
+
+/**
+ * Reads answers from an address (one segment per question asked, in order), following each question's
  * aliases: the current answer ids and whether an old id was used; undefined for an unknown answer.
  */
 export function resolveAnswers(questions: Question[], segments: string[]): { answers: string[]; aliased: boolean } | undefined {
-  if (segments.length > questions.length) return undefined;
   const answers: string[] = [];
   let aliased = false;
-  for (const [i, segment] of segments.entries()) {
-    const q = questions[i]!;
+  for (const segment of segments) {
+    const q = questionPath(questions, answers).next;
+    if (!q) return undefined;
     const current = q.options.includes(segment) ? segment : Object.hasOwn(q.aliases, segment) ? q.aliases[segment] : undefined;
     if (!current) return undefined;
     answers.push(current);
@@ -58,7 +94,7 @@ export function resolveAnswers(questions: Question[], segments: string[]): { ans
   return { answers, aliased };
 }
 
-export function buildModel(content: Content): Model {
+export function buildModel(content: Content, today: string = todayIso()): Model {
   const positionById = new Map(content.positions.map((p) => [p.id, p]));
   const positionAlias = new Map(content.positions.flatMap((p) => p.aliases.map((a) => [a, p.id] as const)));
   const sourceById = new Map(content.sources.map((s) => [s.id, s]));
@@ -70,12 +106,15 @@ export function buildModel(content: Content): Model {
     const ids = new Set([...p.sources.map((s) => s.source), ...(p.reportedIn ? [p.reportedIn] : [])]);
     for (const id of ids) sourceUsedBy.set(id, [...(sourceUsedBy.get(id) ?? []), p]);
   }
-  const outcomes = combinations(content).map((answers) => {
-    const values = content.questions.map((q) => answers[q.id] ?? '');
+  const paths = walk(content.questions);
+  const outcomes = paths.outcomes.map((values) => {
+    const asked = questionPath(content.questions, values).asked.map((question, i) => ({ question, answer: values[i] ?? '' }));
+    const answers = Object.fromEntries(asked.map((a) => [a.question.id, a.answer]));
     const matching = content.positions.filter((p) => applies(p, content, answers));
     return {
       id: values.join('--'),
       answers,
+      asked,
       path: values.join('/'),
       statements: matching.filter((p) => p.kind !== 'later-development'),
       afterwards: matching.filter((p) => p.kind === 'later-development'),
@@ -91,5 +130,7 @@ export function buildModel(content: Content): Model {
     outcomes,
     outcomeByPath: new Map(outcomes.map((o) => [o.path, o])),
     outcomeById: new Map(outcomes.map((o) => [o.id, o])),
+    questionNodes: paths.nodes,
+    today,
   };
 }

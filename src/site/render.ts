@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { VIEWS_DIR } from '../paths.js';
-import { formatDate, paragraphs } from './format.js';
+import { formatDate, formatDateRange, paragraphs } from './format.js';
 import type { Translate } from './i18n.js';
 import { linkFrom, type LinkMode } from './urls.js';
 
@@ -19,6 +19,12 @@ export function compileViews(translators: Record<string, Translate>, dir = VIEWS
     return t(key, options.hash as Record<string, unknown>);
   });
   hb.registerHelper('date', (d: string | undefined, options: Handlebars.HelperOptions) => (d ? formatDate(root(options).lang, d) : ''));
+  // a day, or a span of days when `until` is given ("22–23 September 2022")
+  hb.registerHelper('dateSpan', (d: string | undefined, until: unknown, options: Handlebars.HelperOptions) => {
+    if (!d) return '';
+    const lang = root(options).lang;
+    return typeof until === 'string' && until ? formatDateRange(lang, d, until) : formatDate(lang, d);
+  });
   hb.registerHelper('paras', (text: string) => paragraphs(String(text)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('href', (target: string, options: Handlebars.HelperOptions) => {

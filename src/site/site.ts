@@ -17,8 +17,9 @@ export interface Site {
   missingKeys: Set<string>;
 }
 
-export function createSite(content: Content, config: Config): Site {
+/** `today` (YYYY-MM-DD) is the day pages compare status dates with; tests may pass another day. */
+export function createSite(content: Content, config: Config, today?: string): Site {
   const missingKeys = new Set<string>();
   const t = createTranslators(content, (lang, key) => missingKeys.add(`${lang} ${key}`));
-  return { content, model: buildModel(content), config, t, views: compileViews(t), assets: loadAssets(), missingKeys };
+  return { content, model: buildModel(content, today), config, t, views: compileViews(t), assets: loadAssets(), missingKeys };
 }

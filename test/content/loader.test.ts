@@ -394,6 +394,75 @@ describe('broken content is refused with a message that names the file and the f
     });
   });
 
+  describe('where a position stands today (status)', () => {
+    /** The status block of the position under test, replaced by `block` (YAML lines). */
+    function setStatus(block: string): void {
+      fx.edit(POS, (t) => t.replace(/^status:\n(?: {2}.*\n?)+/m, block));
+    }
+
+    it('a position without a status is refused', () => {
+      setStatus('');
+      expectProblem(fx.load(TODAY), fx, { file: POS, path: 'status', message: 'this field is missing' });
+    });
+
+    it('an unknown status kind lists the allowed kinds', () => {
+      setStatus('status:\n  kind: maybe\n  checkedOn: 2026-11-30\n');
+      expectProblem(fx.load(TODAY), fx, { file: POS, path: 'status.kind', message: /must be one of: in-force, practice-stricter, .*unconfirmed/ });
+    });
+
+    it('a status without the day it was checked', () => {
+      setStatus('status:\n  kind: history\n');
+      expectProblem(fx.load(TODAY), fx, { file: POS, path: 'status.checkedOn', message: 'this field is missing' });
+    });
+
+    it('a status that names an entry that does not exist, or the position itself', () => {
+      setStatus('status:\n  kind: history\n  checkedOn: 2026-11-30\n  changedBy: [no-such-position]\n');
+      expectProblem(fx.load(TODAY), fx, { file: POS, path: 'status.changedBy[0]', message: 'there is no position "no-such-position"' });
+      setStatus(`status:\n  kind: history\n  checkedOn: 2026-11-30\n  changedBy: [${ID}]\n`);
+      expectProblem(fx.load(TODAY), fx, { file: POS, path: 'status.changedBy[0]', message: 'a position cannot refer to itself' });
+    });
+
+    it('a status checked in the future', () => {
+      setStatus('status:\n  kind: history\n  checkedOn: 2031-01-01\n');
+      expectProblem(fx.load(TODAY), fx, { file: POS, path: 'status.checkedOn', message: 'is in the future' });
+    });
+
+    it('a status checked more than six months ago is a warning that names the file and field, not a problem', () => {
+      setStatus('status:\n  kind: history\n  checkedOn: 2026-05-29\n');
+      const old = fx.load('2026-11-30');
+      expect(old.problems.map(formatProblem)).toEqual([]);
+      expect(old.statusWarnings.map(formatProblem)).toEqual([
+        `${POS}: status.checkedOn: was last checked on 2026-05-29, more than 6 months ago: check where this position stands today and update the date`,
+      ]);
+      // exactly six months is still fine
+      expect(fx.load('2026-11-29').statusWarnings.filter((w) => w.file === fx.path(POS))).toEqual([]);
+    });
+
+    it('a missing "now" text in English is refused', () => {
+      fx.editJson('locales/en/positions.json', (d) => deleteIn(d, `${ID}.now`));
+      expectProblem(fx.load(TODAY), fx, { file: 'locales/en/positions.json', path: `${ID}.now`, message: 'is missing: write this text' });
+    });
+
+    it('saidUntil before saidOn, or with only a month in saidOn', () => {
+      fx.edit(POS, (t) => t.replace(/^saidOn: .*$/m, 'saidOn: 2022-09-21\nsaidUntil: 2022-09-20'));
+      expectProblem(fx.load(TODAY), fx, { file: POS, path: 'saidUntil', message: 'must be a later day than saidOn' });
+      fx.edit(POS, (t) => t.replace(/^saidOn: .*$/m, 'saidOn: 2022-09'));
+      expectProblem(fx.load(TODAY), fx, { file: POS, path: 'saidUntil', message: 'must be a full date' });
+    });
+  });
+
+  describe('finder questions asked only after some answers (askIf)', () => {
+    const FINDER = 'rules/finder.yaml';
+    it('askIf naming a question that is not asked before', () => {
+      fx.edit(FINDER, (t) => t.replace('askIf: { where: [in-germany] }', 'askIf: { later: [in-germany] }'));
+      expectProblem(fx.load(TODAY), fx, { file: FINDER, path: 'questions[2].askIf.later', message: '"later" is not a question asked before this one' });
+    });
+    it('askIf naming an answer the earlier question does not have', () => {
+      fx.edit(FINDER, (t) => t.replace('askIf: { where: [in-germany] }', 'askIf: { where: [on-mars] }'));
+      expectProblem(fx.load(TODAY), fx, { file: FINDER, path: 'questions[2].askIf.where[0]', message: '"on-mars" is not an option of the question "where"' });
+    });
+  });
+
   describe('stale translations', () => {
     /** Records every current ru text as made from the current English, as `npm run translations:stamp -- ru` does. */
     function stampRussian(): void {

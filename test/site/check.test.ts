@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
 import { loadContentOrThrow, type Content } from '../../src/content/load.js';
+import type { Question } from '../../src/content/schema.js';
 import { ASKED_FIELD, outcomePage, questionPage } from '../../src/site/pages/check.js';
 import { renderPage } from '../../src/site/page.js';
 import { pageTable } from '../../src/site/pages/index.js';
@@ -59,14 +60,31 @@ function section(html: string, id: string): string {
 
 const t = (lang: string, key: string, options?: Record<string, unknown>) => site.t[lang]!(key, options);
 
+// The finder as the content defines it: "where", "who", and "stage", asked only of people already in Germany.
+const [whereQ, whoQ, stageQ] = questions as [Question, Question, Question];
+const stageAfter = new Set(stageQ.askIf?.[whereQ.id] ?? []);
+
+/** The question asked after these answers, and the words "Question n of (up to) total", worked out by hand. */
+function expectedStep(lang: string, answers: string[]): { q: Question; step: string } {
+  const n = answers.length + 1;
+  if (answers.length === 0) return { q: whereQ, step: t(lang, 'ui:check.stepUpTo', { n, total: 3 }) };
+  const withStage = stageAfter.has(answers[0]!);
+  return { q: answers.length === 1 ? whoQ : stageQ, step: t(lang, 'ui:check.step', { n, total: withStage ? 3 : 2 }) };
+}
+
 describe('the finder is walked from its start in every language', () => {
   it('has a page for every question node and every outcome (no outcome is orphaned)', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(1);
-    expect(outcomes.length).toBe(questions.reduce((n, q) => n * q.options.length, 1));
+    expect(questions.map((q) => q.id)).toEqual(['where', 'who', 'stage']);
+    expect(stageQ.askIf).toEqual({ where: ['in-germany'] });
+    // 3 places × 6 situations, plus Germany × 6 situations × 5 stages
+    const expected = whereQ.options.reduce((n, w) => n + whoQ.options.length * (stageAfter.has(w) ? stageQ.options.length : 1), 0);
+    expect(expected).toBe(48);
+    expect(outcomes.length).toBe(expected);
+    for (const o of outcomes) expect(o.asked.map((a) => a.question.id)).toEqual(stageAfter.has(o.answers.where!) ? ['where', 'who', 'stage'] : ['where', 'who']);
     for (const lang of LANGS) {
       expect(table.has(urls.checkQuestion(lang))).toBe(true);
       for (const o of outcomes) {
-        expect(table.has(urls.checkOutcome(lang, questions.map((q) => o.answers[q.id]!))), `${lang} ${o.path}`).toBe(true);
+        expect(table.has(urls.checkOutcome(lang, o.asked.map((a) => a.answer))), `${lang} ${o.path}`).toBe(true);
         expect(table.has(`/${lang}/check/${o.path}`)).toBe(true);
       }
     }
@@ -87,15 +105,15 @@ describe('the finder is walked from its start in every language', () => {
         continue;
       }
       seenQuestions.add(path);
-      const depth = path.split('/').length - 4;
-      const q = questions[depth]!;
+      const given = path.split('/').slice(3, -1);
+      const { q, step } = expectedStep(lang, given);
       // the form: sent to its own page, with the hidden field, a fieldset, a legend, a label for every radio
       expect(form.action).toBe(path);
       expect(form.hidden).toEqual([[ASKED_FIELD, q.id]]);
       expect(res.text).toMatch(/<fieldset[^>]*>\s*<legend>/);
       expect(res.text).toMatch(/<button type="submit">/);
       expect(res.text).toContain(escaped(text(lang, 'finder', `${q.id}.question`)));
-      expect(res.text).toContain(escaped(t(lang, 'ui:check.step', { n: depth + 1, total: questions.length })));
+      expect(res.text).toContain(escaped(step));
       expect(res.text).toContain(escaped(text(lang, 'ui', 'check.historyNote')));
       expect(res.text).not.toMatch(/<script/i);
       expect(form.radios.map((r) => r.value)).toEqual(q.options);
@@ -120,9 +138,8 @@ describe('the finder is walked from its start in every language', () => {
     // every question page of the table was reached too
     const tableQuestions = [...table.keys()].filter((p) => p.startsWith(`/${lang}/check/`) && p.endsWith('/'));
     expect([...seenQuestions].sort()).toEqual(tableQuestions.sort());
-    // one page for each question after each combination of earlier answers: 1 + 4 + ... pages
-    const combinations = (k: number) => questions.slice(0, k).reduce((n, q) => n * q.options.length, 1);
-    expect(seenQuestions.size).toBe(questions.reduce((n, _, k) => n + combinations(k), 0));
+    // one page for each question after each set of earlier answers: the start, each place, and each situation in Germany
+    expect(seenQuestions.size).toBe(1 + whereQ.options.length + whoQ.options.length * stageAfter.size);
   });
 });
 
@@ -131,7 +148,8 @@ describe('outcome pages', () => {
 
   it.each(cases)('%s %s', async (lang, path) => {
     const outcome = site.model.outcomeByPath.get(path)!;
-    const answers = questions.map((q) => outcome.answers[q.id]!);
+    const asked = outcome.asked.map((a) => a.question);
+    const answers = outcome.asked.map((a) => a.answer);
     const res = await request(app).get(`/${lang}/check/${path}`);
     expect(res.status).toBe(200);
     expect(res.text).toContain(`<html lang="${lang}">`);
@@ -145,13 +163,13 @@ describe('outcome pages', () => {
 
     // "Your answers": each question, the chosen answer, and a working link to change it (earlier answers kept)
     expect(res.text).toContain(escaped(text(lang, 'ui', 'check.yourAnswers')));
-    for (const [i, q] of questions.entries()) {
+    for (const [i, q] of asked.entries()) {
       expect(res.text).toContain(escaped(text(lang, 'finder', `${q.id}.options.${answers[i]}.label`)));
       // what this answer means, paragraph by paragraph
       for (const para of text(lang, 'finder', `${q.id}.options.${answers[i]}.outcome`).split(/\n\s*\n/)) expect(res.text).toContain(`<p>${escaped(para.trim())}</p>`);
     }
     const change = changeLinks(res.text);
-    expect(change).toEqual(questions.map((_, i) => urls.checkQuestion(lang, answers.slice(0, i))));
+    expect(change).toEqual(asked.map((_, i) => urls.checkQuestion(lang, answers.slice(0, i))));
     for (const link of change) expect((await request(app).get(link)).status, link).toBe(200);
 
     // the statements that concern this situation, then what happened afterwards, each linked
@@ -177,6 +195,45 @@ describe('outcome pages', () => {
     for (const lang of LANGS) await request(app).get(`${urls.checkQuestion(lang)}?${ASKED_FIELD}=${questions[0]!.id}`);
     expect([...site.missingKeys]).toEqual([]);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the stage question, asked only of people in Germany', () => {
+  it.each(LANGS)('%s: an old two-answer address in Germany (before the stage question) answers 301 to the stage question', async (lang) => {
+    for (const who of whoQ.options) {
+      const old = `/${lang}/check/in-germany/${who}`;
+      const res = await request(app).get(old);
+      expect(res.status, old).toBe(301);
+      expect(res.headers.location).toBe(urls.checkQuestion(lang, ['in-germany', who]));
+      const page = await request(app).get(res.headers.location as string);
+      expect(page.status).toBe(200);
+      expect(readForm(page.text)?.radios.map((r) => r.value)).toEqual(stageQ.options);
+      // the old sheet of that situation leads to the same question
+      const sheet = await request(app).get(`/${lang}/sheets/in-germany--${who}`);
+      expect(sheet.status).toBe(301);
+      expect(sheet.headers.location).toBe(urls.checkQuestion(lang, ['in-germany', who]));
+    }
+    // other places keep their two-answer outcomes and sheets
+    expect((await request(app).get(`/${lang}/check/in-russia/deserter`)).status).toBe(200);
+    expect((await request(app).get(`/${lang}/sheets/in-russia--deserter`)).status).toBe(200);
+  });
+
+  it.each(LANGS)('%s: an empty stage answer gets the stage question again with an error (400)', async (lang) => {
+    const res = await request(app).get(`${urls.checkQuestion(lang, ['in-germany', 'deserter'])}?${ASKED_FIELD}=${stageQ.id}`);
+    expect(res.status).toBe(400);
+    expect(readForm(res.text)?.radios.map((r) => r.value)).toEqual(stageQ.options);
+  });
+
+  it('shows the appeal deadlines only where a decision was received, and family reunification to family members', () => {
+    const has = (path: string, id: string) => [...site.model.outcomeByPath.get(path)!.statements, ...site.model.outcomeByPath.get(path)!.afterwards].some((p) => p.id === id);
+    expect(has('in-germany/deserter/rejected', 'appeal-deadlines')).toBe(true);
+    expect(has('in-germany/none/dublin-decision', 'appeal-deadlines')).toBe(true);
+    expect(has('in-germany/deserter/waiting', 'appeal-deadlines')).toBe(false);
+    expect(has('in-russia/deserter', 'appeal-deadlines')).toBe(false);
+    expect(has('in-russia/family', 'family-reunification-suspended')).toBe(true);
+    expect(has('in-germany/family/protected', 'family-reunification-suspended')).toBe(true);
+    expect(has('other-eu/none', 'border-rejections-2025')).toBe(true);
+    expect(has('in-russia/none', 'border-rejections-2025')).toBe(false);
   });
 });
 
@@ -252,6 +309,11 @@ describe('bad input', () => {
       `/${lang}/check/${questions[1]?.options[0] ?? 'x'}/`,
       `/${lang}/check//${valid[0]}/`,
       `/${lang}/check/%3Cscript%3E/`,
+      // the stage is asked only of people in Germany
+      `/${lang}/check/in-russia/deserter/waiting`,
+      `/${lang}/check/in-russia/deserter/`,
+      `/${lang}/check/in-germany/deserter/waiting/extra`,
+      `/${lang}/check/in-germany/waiting/deserter`,
     ];
     for (const path of paths) {
       const res = await request(app).get(path);

@@ -1,6 +1,6 @@
 import type { Position, Question, Source } from '../../content/schema.js';
 import { PositionKind } from '../../content/schema.js';
-import { resolveAnswers, type Outcome } from '../model.js';
+import { questionPath, resolveAnswers, type Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
@@ -26,7 +26,7 @@ interface Node {
 
 /** The address of the page that follows these answers: the next question, or the outcome. */
 function nodeUrl(site: Site, lang: string, answers: string[]): string {
-  return answers.length < site.content.questions.length ? urls.checkQuestion(lang, answers) : urls.checkOutcome(lang, answers);
+  return questionPath(site.content.questions, answers).next ? urls.checkQuestion(lang, answers) : urls.checkOutcome(lang, answers);
 }
 
 /** The current option id for an answer, following aliases; undefined for an unknown answer. */
@@ -44,27 +44,41 @@ function parse(site: Site, path: string): Node | undefined {
   return resolved && { lang: m[1]!, ...resolved };
 }
 
-/** Every combination of answers to the first `count` questions. */
-function prefixes(questions: Question[], count: number): string[][] {
-  return questions.slice(0, count).reduce<string[][]>((acc, q) => acc.flatMap((a) => q.options.map((o) => [...a, o])), [[]]);
-}
-
 /** The answers given so far, each with the question page where it can be changed (earlier answers kept). */
 function answerList(site: Site, lang: string, answers: string[]) {
-  return answers.map((answer, i) => {
-    const q = site.content.questions[i]!;
-    return { question: q.id, answer, changeUrl: urls.checkQuestion(lang, answers.slice(0, i)) };
-  });
+  const { asked } = questionPath(site.content.questions, answers);
+  return answers.map((answer, i) => ({ question: asked[i]!.id, answer, changeUrl: urls.checkQuestion(lang, answers.slice(0, i)) }));
+}
+
+/**
+ * "Question 2 of 3": the total counts the questions still possible on this path; when a later
+ * question depends on an answer not yet given, it says "of up to".
+ */
+function stepText(site: Site, lang: string, answers: string[]): string {
+  const t = site.t[lang]!;
+  const { questions } = site.content;
+  const { asked } = questionPath(questions, answers);
+  const given = Object.fromEntries(asked.map((q, i) => [q.id, answers[i] ?? '']));
+  const later = questions.filter((q) => !asked.includes(q));
+  // a later question is certain when each of its conditions is already answered and met, possible while one is open
+  const status = (q: Question) => {
+    const conditions = Object.entries(q.askIf ?? {});
+    if (conditions.some(([id, options]) => id in given && !options.includes(given[id]!))) return 'no';
+    return conditions.every(([id]) => id in given) ? 'yes' : 'maybe';
+  };
+  const certain = later.filter((q) => status(q) === 'yes').length;
+  const possible = later.filter((q) => status(q) === 'maybe').length;
+  const n = answers.length + 1;
+  return possible > 0 ? t('ui:check.stepUpTo', { n, total: answers.length + certain + possible }) : t('ui:check.step', { n, total: answers.length + certain });
 }
 
 /** A question page; with `error`, the same page after an empty or unreadable submission. */
 export function questionPage(site: Site, lang: string, answers: string[], error = false): Page {
   const t = site.t[lang]!;
-  const { questions } = site.content;
-  const q = questions[answers.length];
-  if (!q) throw new Error(`no question after ${answers.length} answers`);
+  const q = questionPath(site.content.questions, answers).next;
+  if (!q) throw new Error(`no question after ${answers.join('/')}`);
   const path = urls.checkQuestion(lang, answers);
-  const step = t('ui:check.step', { n: answers.length + 1, total: questions.length });
+  const step = stepText(site, lang, answers);
   const title = `${t(`finder:${q.id}.question`)} (${step})`;
   return {
     view: 'check-question',
@@ -102,8 +116,8 @@ function sourcesOf(site: Site, lang: string, positions: Position[]): Source[] {
 /** An outcome page: what applies for one combination of answers, with its sources and where to get help. */
 export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
   const t = site.t[lang]!;
-  const { questions, sourceLang, locales, help } = site.content;
-  const answers = questions.map((q) => outcome.answers[q.id] ?? '');
+  const { sourceLang, locales, help } = site.content;
+  const answers = outcome.asked.map((a) => a.answer);
   const statements = [...outcome.statements].sort(byKind);
   const sourceTexts = locales.flat[sourceLang];
   return {
@@ -111,14 +125,14 @@ export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
     lang,
     path: urls.checkOutcome(lang, answers),
     title: t('ui:check.resultTitle'),
-    description: questions.map((q, i) => t(`finder:${q.id}.options.${answers[i]}.label`)).join('. '),
+    description: outcome.asked.map(({ question: q, answer }) => t(`finder:${q.id}.options.${answer}.label`)).join('. '),
     textKeys: ['finder:', 'positions:'],
     data: {
       answers: answerList(site, lang, answers),
-      situation: questions.map((q, i) => {
+      situation: outcome.asked.map(({ question: q, answer }) => {
         // A question may have its own heading (ui:check.{id}Title); a new one falls back to its question.
         const heading = `ui:check.${q.id}Title`;
-        return { id: q.id, headingKey: sourceTexts?.has(heading) ? heading : `finder:${q.id}.question`, textKey: `finder:${q.id}.options.${answers[i]}.outcome` };
+        return { id: q.id, headingKey: sourceTexts?.has(heading) ? heading : `finder:${q.id}.question`, textKey: `finder:${q.id}.options.${answer}.outcome` };
       }),
       statements: statements.map((p) => positionLink(lang, p)),
       afterwards: outcome.afterwards.map((p) => positionLink(lang, p)),
@@ -132,8 +146,7 @@ export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
 
 /** Every finder page of a language: each question after each possible set of earlier answers, and each outcome. */
 export function checkPages(site: Site, lang: string): PageBuilder[] {
-  const { questions } = site.content;
-  const asked = questions.flatMap((_, i) => prefixes(questions, i).map((answers): PageBuilder => () => questionPage(site, lang, answers)));
+  const asked = site.model.questionNodes.map((answers): PageBuilder => () => questionPage(site, lang, answers));
   const outcomes = site.model.outcomes.map((o): PageBuilder => () => outcomePage(site, lang, o));
   return [...asked, ...outcomes];
 }
@@ -153,7 +166,7 @@ export function checkSubmission(site: Site, path: string, query: Record<string, 
   if (!node) return undefined;
   const { lang, answers } = node;
   if (node.aliased) return { redirect: nodeUrl(site, lang, answers), status: 301 };
-  const q = site.content.questions[answers.length];
+  const q = questionPath(site.content.questions, answers).next;
   if (!q || !path.endsWith('/')) return undefined;
   const answer = resolve(q, query[q.id]);
   if (answer) return { redirect: nodeUrl(site, lang, [...answers, answer.id]), status: 303 };

@@ -50,21 +50,22 @@ function withLiveUrl<T extends { url: string }>(site: Site, link: T) {
   return { ...link, liveUrl: `${site.config.baseUrl}${link.url}` };
 }
 
-function outcomeAnswers(site: Site, o: Outcome): string[] {
-  return site.content.questions.map((q) => o.answers[q.id] ?? '');
-}
 
 /** A position as its page shows it, with full addresses for the entries it links to. */
 function positionSheetView(site: Site, lang: string, p: Position) {
   const view = positionView(site, lang, p);
-  return { ...view, afterwards: view.afterwards.map((a) => withLiveUrl(site, a)) };
+  return {
+    ...view,
+    afterwards: view.afterwards.map((a) => withLiveUrl(site, a)),
+    now: { ...view.now, changedBy: view.now.changedBy.map((a) => withLiveUrl(site, a)) },
+  };
 }
 
 /** The words and links a finder outcome's sheet shows. */
 function outcomeView(site: Site, lang: string, o: Outcome) {
   const item = (p: Position) => withLiveUrl(site, positionLink(lang, p));
   return {
-    answers: site.content.questions.map((q) => ({ question: q.id, option: o.answers[q.id] ?? '' })),
+    answers: o.asked.map((a) => ({ question: a.question.id, option: a.answer })),
     statements: o.statements.map(item),
     afterwards: o.afterwards.map(item),
   };
@@ -77,13 +78,13 @@ function sheetView(site: Site, lang: string, id: string, placement: Placement) {
   if (!p && !o) return undefined;
   const t = site.t[lang]!;
   const shown = p ? [p] : [...o!.statements, ...o!.afterwards];
-  const livePath = p ? urls.position(lang, p.id) : urls.checkOutcome(lang, outcomeAnswers(site, o!));
+  const livePath = p ? urls.position(lang, p.id) : urls.checkOutcome(lang, o!.asked.map((a) => a.answer));
   const liveUrl = `${site.config.baseUrl}${livePath}`;
   // Inside the set, anchors get the sheet's id in front, so that no id is used twice on the page.
   const anchor = placement === 'alone' ? '' : `${id}-`;
   const title = p
     ? t(`positions:${p.id}.title`)
-    : site.content.questions.map((q) => t(`finder:${q.id}.options.${o!.answers[q.id]}.label`)).join(' – ');
+    : o!.asked.map((a) => t(`finder:${a.question.id}.options.${a.answer}.label`)).join(' – ');
   return {
     id,
     type: p ? 'position' : 'outcome',

@@ -1,10 +1,11 @@
 import type { Position, Source } from '../../content/schema.js';
+import { olderThan, STATUS_OVERDUE_MONTHS } from '../../content/statusAge.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
 
-/** Link data for a position (its title comes from the locale in the view). */
+/** Link data for a position (its title comes from the locale in the view), with where it stands today. */
 export function positionLink(lang: string, p: Position) {
-  return { id: p.id, kind: p.kind, saidOn: p.saidOn, url: urls.position(lang, p.id) };
+  return { id: p.id, kind: p.kind, saidOn: p.saidOn, saidUntil: p.saidUntil, status: p.status, url: urls.position(lang, p.id) };
 }
 
 /** Everything a view needs to show one position, with its sources and links resolved. */
@@ -28,6 +29,13 @@ export function positionView(site: Site, lang: string, p: Position) {
     related: p.related.map(link),
     afterwards: p.afterwards.map(link),
     sheetUrl: urls.sheet(lang, p.id),
+    now: {
+      kind: p.status.kind,
+      checkedOn: p.status.checkedOn,
+      /** Checked more than a year ago: the page says so. */
+      overdue: olderThan(p.status.checkedOn, STATUS_OVERDUE_MONTHS, model.today),
+      changedBy: p.status.changedBy.map(link),
+    },
   };
 }
 

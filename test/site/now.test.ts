@@ -1,0 +1,109 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { testConfig } from '../../src/config.js';
+import { loadContentOrThrow } from '../../src/content/load.js';
+import { formatDate } from '../../src/site/format.js';
+import { renderPage } from '../../src/site/page.js';
+import { pageTable } from '../../src/site/pages/index.js';
+import { positionPage } from '../../src/site/pages/content.js';
+import { createSite } from '../../src/site/site.js';
+import { urls } from '../../src/site/urls.js';
+import { LANGS, escaped, makeApp, text } from '../helpers.js';
+
+const { app, site } = makeApp();
+const positions = site.content.positions;
+const cases = LANGS.flatMap((lang) => positions.map((p) => [lang, p.id] as const));
+
+/** The "where it stands now" block of a page (from id="now" to its closing section tag). */
+function nowBlock(html: string, prefix = ''): string {
+  const start = html.indexOf(`<section id="${prefix}now"`);
+  expect(start, `#${prefix}now`).toBeGreaterThanOrEqual(0);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+describe('every position says where it stands today, with the date this was checked', () => {
+  it.each(cases)('%s %s: the "now" block comes before the 2022 detail', async (lang, id) => {
+    const p = site.model.positionById.get(id)!;
+    const res = await request(app).get(urls.position(lang, id));
+    expect(res.status).toBe(200);
+    const block = nowBlock(res.text);
+    // heading with the date, the status in words, and the plain explanation, paragraph by paragraph
+    expect(block).toContain(escaped(site.t[lang]!('ui:now.title', { date: formatDate(lang, p.status.checkedOn) })));
+    expect(block).toContain(escaped(text(lang, 'ui', `status.${p.status.kind}`)));
+    for (const para of text(lang, 'positions', `${id}.now`).split(/\n\s*\n/)) expect(block).toContain(escaped(para.trim()));
+    // every entry that changed it is linked from the block
+    for (const other of p.status.changedBy) expect(block).toContain(`href="${urls.position(lang, other)}"`);
+    // near the top: after the summary, before what was said and what it means
+    expect(res.text.indexOf('id="now"')).toBeLessThan(res.text.indexOf('id="what-was-said"'));
+    expect(res.text.indexOf('id="now"')).toBeLessThan(res.text.indexOf('id="what-it-means"'));
+    expect(res.text.indexOf('id="now"')).toBeGreaterThan(res.text.indexOf('<h1'));
+    // checked recently: no "out of date" notice
+    expect(block).not.toContain('class="notice overdue"');
+  });
+
+  it.each(cases)('%s %s: its printed sheet has the same block', async (lang, id) => {
+    const p = site.model.positionById.get(id)!;
+    const res = await request(app).get(urls.sheet(lang, id));
+    expect(res.status).toBe(200);
+    const block = nowBlock(res.text);
+    expect(block).toContain(escaped(text(lang, 'ui', `status.${p.status.kind}`)));
+    expect(block).toContain(escaped(formatDate(lang, p.status.checkedOn)));
+    // on paper, the entries that changed it carry their full address
+    for (const other of p.status.changedBy) expect(block).toContain(`${site.config.baseUrl}${urls.position(lang, other)}`);
+  });
+
+  it.each(LANGS)('%s: a status checked more than twelve months ago tells the reader so; eleven months does not', (lang) => {
+    const content = loadContentOrThrow();
+    const p = content.positions[0]!;
+    const [y, m, d] = p.status.checkedOn.split('-').map(Number) as [number, number, number];
+    const later = (months: number) => new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
+    const notice = escaped(site.t[lang]!('ui:now.overdue', { date: formatDate(lang, p.status.checkedOn) }));
+    const old = createSite(content, testConfig(), later(13));
+    expect(nowBlock(renderPage(old, positionPage(old, lang, p.id)!))).toContain(notice);
+    const recent = createSite(content, testConfig(), later(11));
+    expect(nowBlock(renderPage(recent, positionPage(recent, lang, p.id)!))).not.toContain(notice);
+  });
+
+  it.each(LANGS)('%s: statements on finder outcomes show their status and its date', async (lang) => {
+    const o = site.model.outcomeByPath.get('in-russia/deserter')!;
+    const res = await request(app).get(urls.checkOutcome(lang, ['in-russia', 'deserter']));
+    for (const p of [...o.statements, ...o.afterwards]) {
+      const line = site.t[lang]!('ui:now.short', { status: site.t[lang]!(`ui:status.${p.status.kind}`), date: formatDate(lang, p.status.checkedOn) });
+      expect(res.text).toContain(escaped(line));
+    }
+  });
+});
+
+/**
+ * "You can apply at the border" was true in 2022 and is not a promise since May 2025. Wherever a page
+ * speaks of applying at the border, it must also lead to the entry on border rejections.
+ */
+const BORDER: Record<string, RegExp> = {
+  en: /\b(?:at|to) (?:its|the|a) (?:German )?(?:land )?border/i,
+  ru: /на (?:(?:её|его|германской|немецкой|сухопутной) )*границ/i,
+  de: /an (?:der|ihrer|einer) (?:deutschen )?(?:Land)?grenze/i,
+};
+
+describe('no page still promises an asylum application at the border', () => {
+  it.each(LANGS)('%s: every HTML page that mentions the border links to the entry on border rejections (2025)', async (lang) => {
+    const link = `href="${urls.position(lang, 'border-rejections-2025')}"`;
+    const table = pageTable(site);
+    let mentioning = 0;
+    for (const path of table.keys()) {
+      if (!path.startsWith(`/${lang}/`) || path === urls.sheets(lang)) continue;
+      const html = (await request(app).get(path)).text;
+      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      if (!BORDER[lang]!.test(main)) continue;
+      mentioning++;
+      const isTheEntry = path === urls.position(lang, 'border-rejections-2025') || path === urls.sheet(lang, 'border-rejections-2025');
+      expect(isTheEntry || main.includes(link) || main.includes(`${site.config.baseUrl}${urls.position(lang, 'border-rejections-2025')}`), path).toBe(true);
+    }
+    // the pattern does find the pages it is meant for: this test can fail
+    expect(mentioning).toBeGreaterThan(3);
+  });
+
+  it('the English finder no longer offers "in Germany or at its border"', () => {
+    expect(text('en', 'finder', 'where.options.in-germany.label')).not.toMatch(/border/i);
+    for (const lang of LANGS) for (const id of ['in-germany', 'other-eu']) expect(text(lang, 'finder', `where.options.${id}.outcome`)).toMatch(/2025/);
+  });
+});
