@@ -55,7 +55,7 @@ function sheets(): Sheet[] {
     ...model.outcomes.map((o) => ({
       id: o.id,
       shows: [...o.statements, ...o.afterwards],
-      livePath: (lang: string) => `/${lang}/check/${content.questions.map((q) => o.answers[q.id]).join('/')}`,
+      livePath: (lang: string) => `/${lang}/check/${o.path}`,
     })),
   ];
 }

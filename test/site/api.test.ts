@@ -114,6 +114,7 @@ describe.each(LANGS)('positions in %s', (lang) => {
     expect(doc.questions).toEqual(
       content.questions.map((q) => ({
         id: q.id,
+        askIf: q.askIf ?? null,
         text: text(lang, 'finder', `${q.id}.question`),
         options: q.options.map((o) => ({ id: o, label: text(lang, 'finder', `${q.id}.options.${o}.label`) })),
       })),
@@ -124,8 +125,9 @@ describe.each(LANGS)('positions in %s', (lang) => {
       expect(o.answers).toEqual(rule.answers);
       expect(o.positions).toEqual(rule.statements.map((p) => p.id));
       expect(o.afterwards).toEqual(rule.afterwards.map((p) => p.id));
-      for (const q of content.questions) {
-        const a = rule.answers[q.id]!;
+      // only the questions asked on the way to this outcome
+      expect(Object.keys(o.text)).toEqual(rule.asked.map((x) => x.question.id));
+      for (const { question: q, answer: a } of rule.asked) {
         expect(o.text[q.id]).toEqual({
           question: text(lang, 'finder', `${q.id}.question`),
           answer: text(lang, 'finder', `${q.id}.options.${a}.label`),
@@ -203,7 +205,7 @@ describe('a reader\'s mistakes are JSON errors, never a 500', () => {
     ['/api/v1/positions?lang=EN', 404],
     ['/api/v1/help?lang=%3Cscript%3Ealert(1)%3C/script%3E', 404],
     ['/api/v1/positions?lang=en&lang=ru', 400],
-    ['/api/v1/outcomes/in-germany/deserter?lang=ru&lang=ru', 400],
+    ['/api/v1/outcomes/in-germany/deserter/waiting?lang=ru&lang=ru', 400],
     ['/api/v1/positions/no-such-position', 404],
     ['/api/v1/positions/%3Cscript%3Ealert(1)%3C%2Fscript%3E', 404],
     ['/api/v1/positions/deserters-protection/sources', 404],

@@ -21,7 +21,7 @@ const SHEETS = [
   ...model.outcomes.map((o) => ({
     id: o.id,
     shows: [...o.statements, ...o.afterwards],
-    live: (lang: string) => `/${lang}/check/${content.questions.map((q) => o.answers[q.id]).join('/')}`,
+    live: (lang: string) => `/${lang}/check/${o.path}`,
     caveats: [] as string[],
   })),
 ];
@@ -107,7 +107,7 @@ describe('the live pages link to their sheets', () => {
 
   it('links every finder outcome page to its sheet', async () => {
     for (const o of model.outcomes) {
-      const res = await get(`/en/check/${content.questions.map((q) => o.answers[q.id]).join('/')}`);
+      const res = await get(`/en/check/${o.path}`);
       expect(res.status).toBe(200);
       expect(res.text).toContain(`href="/en/sheets/${o.id}"`);
     }
