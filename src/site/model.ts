@@ -76,6 +76,11 @@ function walk(questions: Question[]): { nodes: string[][]; outcomes: string[][] 
   return { nodes, outcomes };
 }
 
+/** The current option id for an answer to one question, following its aliases; undefined for an unknown answer. */
+export function resolveOption(q: Question, answer: string): string | undefined {
+  return q.options.includes(answer) ? answer : Object.hasOwn(q.aliases, answer) ? q.aliases[answer] : undefined;
+}
+
 /**
  * Reads answers from an address (one segment per question asked, in order), following each question's
  * aliases: the current answer ids and whether an old id was used; undefined for an unknown answer.
@@ -85,8 +90,7 @@ export function resolveAnswers(questions: Question[], segments: string[]): { ans
   let aliased = false;
   for (const segment of segments) {
     const q = questionPath(questions, answers).next;
-    if (!q) return undefined;
-    const current = q.options.includes(segment) ? segment : Object.hasOwn(q.aliases, segment) ? q.aliases[segment] : undefined;
+    const current = q && resolveOption(q, segment);
     if (!current) return undefined;
     answers.push(current);
     aliased ||= current !== segment;

@@ -311,7 +311,6 @@ describe('bad input', () => {
       `/${lang}/check/%3Cscript%3E/`,
       // the stage is asked only of people in Germany
       `/${lang}/check/in-russia/deserter/waiting`,
-      `/${lang}/check/in-russia/deserter/`,
       `/${lang}/check/in-germany/deserter/waiting/extra`,
       `/${lang}/check/in-germany/waiting/deserter`,
     ];

@@ -1,6 +1,6 @@
 import type { Position, Question, Source } from '../../content/schema.js';
 import { PositionKind } from '../../content/schema.js';
-import { questionPath, resolveAnswers, type Outcome } from '../model.js';
+import { questionPath, resolveAnswers, resolveOption, type Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
@@ -31,7 +31,7 @@ function nodeUrl(site: Site, lang: string, answers: string[]): string {
 
 /** The current option id for an answer, following aliases; undefined for an unknown answer. */
 function resolve(q: Question, value: unknown): { id: string } | undefined {
-  const id = typeof value === 'string' ? resolveAnswers([q], [value])?.answers[0] : undefined;
+  const id = typeof value === 'string' ? resolveOption(q, value) : undefined;
   return id ? { id } : undefined;
 }
 
