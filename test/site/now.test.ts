@@ -48,8 +48,11 @@ describe('every position says where it stands today, with the date this was chec
     const block = nowBlock(res.text);
     expect(block).toContain(escaped(text(lang, 'ui', `status.${p.status.kind}`)));
     expect(block).toContain(escaped(formatDate(lang, p.status.checkedOn)));
-    // on paper, the entries that changed it carry their full address
-    for (const other of p.status.changedBy) expect(block).toContain(`${site.config.baseUrl}${urls.position(lang, other)}`);
+    // on paper, the entries that changed it carry their full address: in the block, or once under "what happened afterwards"
+    for (const other of p.status.changedBy) {
+      const address = `${site.config.baseUrl}${urls.position(lang, other)}`;
+      expect(p.afterwards.includes(other) ? res.text.slice(res.text.indexOf('id="afterwards"')) : block).toContain(address);
+    }
   });
 
   it.each(LANGS)('%s: a status checked more than twelve months ago tells the reader so; eleven months does not', (lang) => {

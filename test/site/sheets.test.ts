@@ -54,7 +54,13 @@ describe.each(content.langCodes)('information sheets in %s', (lang) => {
     expect(html.indexOf(esc(t('ui:caveat.text')))).toBeLessThan(html.indexOf('class="sheet '));
     for (const c of sheet.caveats) expect(html).toContain(esc(t(`caveats:${c}`)));
     // The kind of every statement shown, in words.
-    for (const p of sheet.shows) expect(html).toContain(`<span class="kind kind-${p.kind}">${esc(t(`ui:kinds.${p.kind}.label`))}</span>`);
+    // (on a situation's sheet, later developments stand under a heading that names their kind)
+    for (const p of sheet.shows) {
+      if (sheet.caveats.length === 0 && p.kind === 'later-development' && !content.positions.some((x) => x.id === sheet.id)) {
+        expect(html).toContain(`>${esc(t('ui:check.afterwardsTitle'))}</h`);
+        expect(t('ui:check.afterwardsTitle')).toBe(t('ui:kinds.later-development.label'));
+      } else expect(html).toContain(`<span class="kind kind-${p.kind}">${esc(t(`ui:kinds.${p.kind}.label`))}</span>`);
+    }
     // Every source with its full address, in the sources section.
     const sources = html.slice(html.indexOf('id="sources"'));
     expect(html).toContain('id="sources"');

@@ -54,10 +54,12 @@ function withLiveUrl<T extends { url: string }>(site: Site, link: T) {
 /** A position as its page shows it, with full addresses for the entries it links to. */
 function positionSheetView(site: Site, lang: string, p: Position) {
   const view = positionView(site, lang, p);
+  // On paper, an entry that changed the position and is listed under "what happened afterwards" is printed once, there.
+  const listedAfterwards = new Set(view.afterwards.map((a) => a.id));
   return {
     ...view,
     afterwards: view.afterwards.map((a) => withLiveUrl(site, a)),
-    now: { ...view.now, changedBy: view.now.changedBy.map((a) => withLiveUrl(site, a)) },
+    now: { ...view.now, changedBy: view.now.changedBy.filter((a) => !listedAfterwards.has(a.id)).map((a) => withLiveUrl(site, a)) },
   };
 }
 
