@@ -26,6 +26,7 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
   const options = r.questions.flatMap((q) => q.options);
   const optionIds = new Set(options);
   const positionIds = new Set(r.positions.map((p) => p.position.id));
+  const termIds = new Set(r.glossary.map((t) => t.id));
   const used = { sources: new Set<string>(), actors: new Set<string>(), caveats: new Set<string>() };
 
   unique(r.sources.map((s) => s.id), r.files.sources, 'sources', problems);
@@ -33,6 +34,13 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
   unique(r.help.map((h) => h.id), r.files.help, 'help', problems);
   unique(r.caveats, r.files.caveats, 'caveats', problems);
   unique(r.questions.map((q) => q.id), r.files.finder, 'questions', problems);
+  unique(r.glossary.map((t) => t.id), r.files.glossary, 'terms', problems);
+  r.glossary.forEach((t, ti) =>
+    t.sources.forEach((s, i) => {
+      if (!sourceIds.has(s)) problems.add({ file: r.files.glossary, path: `terms[${ti}].sources[${i}]`, message: `there is no source "${s}": add it to rules/sources.yaml or fix the id` });
+      used.sources.add(s);
+    }),
+  );
   unique(options, r.files.finder, 'options (across all questions)', problems);
   unique(r.languages.map((l) => l.code), r.languagesFile, 'languages', problems);
   if (r.languages.length > 0 && !r.languages.some((l) => l.code === r.sourceLang)) {
@@ -56,6 +64,25 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
       if (optionIds.has(alias)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: 'is still an option: an alias must be an old id that is no longer used' });
     }
   });
+
+  unique(r.charts.map((c) => c.id), r.files.figures, 'charts', problems);
+  r.charts.forEach((c, ci) => {
+    const at = `charts[${ci}]`;
+    if (!positionIds.has(c.position)) problems.add({ file: r.files.figures, path: `${at}.position`, message: `there is no position "${c.position}": fix the id` });
+    const sourceRef = (path: string, id: string) => {
+      if (!sourceIds.has(id)) problems.add({ file: r.files.figures, path, message: `there is no source "${id}": add it to rules/sources.yaml or fix the id` });
+      used.sources.add(id);
+    };
+    sourceRef(`${at}.source`, c.source);
+    dates(r.files.figures, [[`${at}.asOf`, c.asOf]], today, problems);
+    unique(c.bars.map((b) => b.id), r.files.figures, `${at}.bars`, problems);
+    c.bars.forEach((b, bi) => {
+      if (b.source) sourceRef(`${at}.bars[${bi}].source`, b.source);
+      dates(r.files.figures, [[`${at}.bars[${bi}].asOf`, b.asOf]], today, problems);
+      if (c.unit === 'percent' && b.value > 100) problems.add({ file: r.files.figures, path: `${at}.bars[${bi}].value`, message: 'a percentage cannot be more than 100' });
+    });
+  });
+  const langCodes = new Set(r.languages.map((l) => l.code));
 
   const allPositionNames = new Map<string, string>();
   for (const { file, position: p } of r.positions) {
@@ -90,6 +117,23 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
       used.caveats.add(c);
     });
     p.appliesTo.forEach((s, i) => ref(`appliesTo[${i}]`, s, optionIds, 'situation', 'rules/finder.yaml'));
+    p.terms.forEach((t, i) => ref(`terms[${i}]`, t, termIds, 'glossary term', 'rules/glossary.yaml'));
+    const changeKeys = new Set<string>();
+    p.changes.forEach((c, i) => {
+      const at = `changes[${i}]`;
+      dates(file, [[`${at}.on`, c.on]], today, problems);
+      if (c.kind !== 'added' && !c.note) problems.add({ file, path: `${at}.note`, message: `this field is missing: say what changed (an id of a sentence in locales/*/changes.json)` });
+      if (c.kind === 'added' && i !== 0) problems.add({ file, path: `${at}.kind`, message: '"added" can only be the first change' });
+      const prev = p.changes[i - 1];
+      if (prev && c.on < prev.on) problems.add({ file, path: `${at}.on`, message: `is earlier than the change before it (${prev.on}): list changes oldest first` });
+      const key = `${c.on} ${c.kind} ${c.note ?? ''}`;
+      if (changeKeys.has(key)) problems.add({ file, path: at, message: 'the same change is listed twice' });
+      changeKeys.add(key);
+      (c.languages ?? []).forEach((l, li) => {
+        if (!langCodes.has(l)) problems.add({ file, path: `${at}.languages[${li}]`, message: `"${l}" is not in rules/languages.yaml` });
+      });
+    });
+    unique(p.terms, file, 'terms', problems);
     for (const field of ['related', 'afterwards', 'status.changedBy'] as const) {
       const ids = field === 'status.changedBy' ? p.status.changedBy : p[field];
       ids.forEach((id, i) => {

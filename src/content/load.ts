@@ -6,6 +6,7 @@ import { ContentError, ProblemList, type Problem } from './problems.js';
 import { checkSourceTexts } from './requiredKeys.js';
 import { readRules } from './rules.js';
 import { statusWarnings } from './statusAge.js';
+import { termWarnings } from './terminology.js';
 import type * as S from './schema.js';
 
 /** All content, read and checked once; nothing here changes while the server runs. */
@@ -18,6 +19,8 @@ export interface Content {
   actors: S.Actor[];
   help: S.HelpOrg[];
   questions: S.Question[];
+  glossary: S.GlossaryTerm[];
+  charts: S.Chart[];
   locales: Locales;
 }
 
@@ -28,6 +31,8 @@ export interface LoadResult {
   warnings: string[];
   /** Not errors: positions whose status was checked more than six months ago. */
   statusWarnings: Problem[];
+  /** Not errors: texts that use a variant their language's glossary says to avoid. */
+  termWarnings: Problem[];
 }
 
 export function loadContent(dirs: ContentDirs = DEFAULT_DIRS, today: string = todayIso()): LoadResult {
@@ -39,11 +44,13 @@ export function loadContent(dirs: ContentDirs = DEFAULT_DIRS, today: string = to
   checkSourceTexts(r, dirs.locales, locales.flat[r.sourceLang] ?? new Map(), problems);
   const warnings = Object.entries(locales.stale).flatMap(([lang, keys]) => [...keys].sort().map((k) => `${lang} ${k}`));
   const statuses = r.incomplete ? [] : statusWarnings(r, today);
-  if (problems.size > 0) return { problems: problems.items, warnings, statusWarnings: statuses };
+  const terms = termWarnings(dirs.locales, locales, r.sources);
+  if (problems.size > 0) return { problems: problems.items, warnings, statusWarnings: statuses, termWarnings: terms };
   return {
     problems: [],
     warnings,
     statusWarnings: statuses,
+    termWarnings: terms,
     content: {
       sourceLang: r.sourceLang,
       languages: r.languages,
@@ -53,6 +60,8 @@ export function loadContent(dirs: ContentDirs = DEFAULT_DIRS, today: string = to
       actors: r.actors,
       help: r.help,
       questions: r.questions,
+      glossary: r.glossary,
+      charts: r.charts,
       locales,
     },
   };

@@ -4,6 +4,7 @@ import { flatten, pluralBase } from './flatten.js';
 import { FRESHNESS_FILE, fingerprint } from './freshness.js';
 import { readDataFile } from './readFile.js';
 import type { Problem, ProblemList } from './problems.js';
+import { variantError } from './terminology.js';
 
 export type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -14,6 +15,8 @@ export interface Locales {
   flat: Record<string, Map<string, string>>;
   /** lang → the "ns:key" texts whose English original changed after they were translated. */
   stale: Record<string, Set<string>>;
+  /** lang → glossary term id → the variants to avoid in that language (glossary.json "avoid" lists). */
+  avoid: Record<string, Map<string, string[]>>;
 }
 
 const HTML = /<\/?[a-z!][^>]*>/i;
@@ -38,9 +41,31 @@ export function sourceTextFor(source: Map<string, string>, key: string): string 
   return cat ? source.get(`${base}_other`) : undefined;
 }
 
+/** Takes the "avoid" lists out of a glossary file: they are rules for the check, not texts to translate. */
+function takeAvoidLists(file: string, data: Record<string, unknown>, avoid: Map<string, string[]>, problems: ProblemList): Record<string, unknown> {
+  const texts: Record<string, unknown> = {};
+  for (const [id, entry] of Object.entries(data)) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || !('avoid' in entry)) {
+      texts[id] = entry;
+      continue;
+    }
+    const { avoid: list, ...rest } = entry as Record<string, unknown>;
+    texts[id] = rest;
+    if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' || v.trim() === '')) {
+      problems.add({ file, path: `${id}.avoid`, message: 'must be a list of variants in quotes, like ["draft dodger"]' });
+      continue;
+    }
+    const bad = (list as string[]).findIndex((v) => variantError(v) !== undefined);
+    if (bad >= 0) problems.add({ file, path: `${id}.avoid[${bad}]`, message: `is not a valid pattern: ${variantError(list[bad] as string)}` });
+    else avoid.set(id, list as string[]);
+  }
+  return texts;
+}
+
 function readLanguage(dir: string, lang: string, nsList: string[], problems: ProblemList) {
   const tree: Record<string, Record<string, unknown>> = {};
   const flat = new Map<string, string>();
+  const avoid = new Map<string, string[]>();
   for (const ns of nsList) {
     const file = join(dir, lang, `${ns}.json`);
     if (!existsSync(file)) {
@@ -53,8 +78,9 @@ function readLanguage(dir: string, lang: string, nsList: string[], problems: Pro
       problems.add({ file, path: '', message: 'must be a group of "key": "text" pairs' });
       continue;
     }
-    tree[ns] = parsed.data as Record<string, unknown>;
-    for (const [key, value] of flatten(parsed.data)) {
+    const data = ns === 'glossary' ? takeAvoidLists(file, parsed.data as Record<string, unknown>, avoid, problems) : (parsed.data as Record<string, unknown>);
+    tree[ns] = data;
+    for (const [key, value] of flatten(data)) {
       const at: Problem = { file, path: key, message: '' };
       if (typeof value !== 'string') problems.add({ ...at, message: 'must be text in quotes' });
       else if (value.trim() === '') problems.add({ ...at, message: 'is empty: write the text' });
@@ -62,7 +88,7 @@ function readLanguage(dir: string, lang: string, nsList: string[], problems: Pro
       else flat.set(`${ns}:${key}`, value);
     }
   }
-  return { tree, flat };
+  return { tree, flat, avoid };
 }
 
 function compareKeys(lang: string, dir: string, source: Map<string, string>, target: Map<string, string>, problems: ProblemList) {
@@ -114,6 +140,7 @@ export function loadLocales(dir: string, langs: string[], sourceLang: string, pr
   const resources: Resources = {};
   const flat: Record<string, Map<string, string>> = {};
   const stale: Record<string, Set<string>> = {};
+  const avoid: Record<string, Map<string, string[]>> = {};
   const sourceDir = join(dir, sourceLang);
   const nsList = existsSync(sourceDir) ? namespaces(sourceDir) : [];
   for (const folder of existsSync(dir) ? readdirSync(dir) : []) {
@@ -129,8 +156,9 @@ export function loadLocales(dir: string, langs: string[], sourceLang: string, pr
     for (const ns of namespaces(join(dir, lang))) {
       if (!nsList.includes(ns)) problems.add({ file: join(dir, lang, `${ns}.json`), path: '', message: `there is no locales/${sourceLang}/${ns}.json: remove this file or check its name` });
     }
-    const { tree, flat: texts } = readLanguage(dir, lang, nsList, problems);
+    const { tree, flat: texts, avoid: variants } = readLanguage(dir, lang, nsList, problems);
     resources[lang] = tree;
+    avoid[lang] = variants;
     flat[lang] = texts;
   }
   const source = flat[sourceLang] ?? new Map<string, string>();
@@ -141,5 +169,5 @@ export function loadLocales(dir: string, langs: string[], sourceLang: string, pr
     stale[lang] = staleKeys(dir, lang, source, target, problems);
   }
   stale[sourceLang] = new Set();
-  return { resources, flat, stale };
+  return { resources, flat, stale, avoid };
 }

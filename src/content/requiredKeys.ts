@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ProblemList } from './problems.js';
 import type { Rules } from './rules.js';
-import { PositionKind, SourceKind, StatusKind } from './schema.js';
+import { ChangeKind, PositionKind, SourceKind, StatusKind } from './schema.js';
 
 /** The source-language texts that the rules call for, as "ns:key". */
 export function requiredKeys(r: Rules): string[] {
@@ -20,6 +20,11 @@ export function requiredKeys(r: Rules): string[] {
     keys.push(`finder:${q.id}.question`);
     for (const o of q.options) keys.push(`finder:${q.id}.options.${o}.label`, `finder:${q.id}.options.${o}.outcome`);
   }
+  for (const t of r.glossary) keys.push(`glossary:${t.id}.term`, `glossary:${t.id}.explain`);
+  for (const c of r.charts) keys.push(`figures:${c.id}.title`, `figures:${c.id}.note`, ...c.bars.map((b) => `figures:${c.id}.bars.${b.id}`));
+  for (const note of new Set(r.positions.flatMap(({ position: p }) => p.changes.flatMap((c) => (c.note ? [c.note] : []))))) keys.push(`changes:${note}`);
+  for (const kind of ChangeKind.options) keys.push(`ui:changeKinds.${kind}`);
+  for (const s of r.sources) if (s.publisherNote) keys.push(`sources:${s.id}.publisher`);
   for (const kind of PositionKind.options) keys.push(`ui:kinds.${kind}.label`, `ui:kinds.${kind}.explain`);
   for (const kind of SourceKind.options) keys.push(`ui:sourceKinds.${kind}`);
   for (const kind of StatusKind.options) keys.push(`ui:status.${kind}`);
@@ -27,7 +32,7 @@ export function requiredKeys(r: Rules): string[] {
 }
 
 /** Content namespaces may hold only texts for entries that exist in rules/. */
-const OWNED = new Set(['positions', 'actors', 'help', 'caveats', 'finder']);
+const OWNED = new Set(['positions', 'actors', 'help', 'caveats', 'finder', 'glossary', 'sources', 'figures', 'changes']);
 
 export function checkSourceTexts(r: Rules, localesDir: string, texts: Map<string, string>, problems: ProblemList): void {
   const required = new Set(requiredKeys(r));

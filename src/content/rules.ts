@@ -16,7 +16,9 @@ export interface Rules {
   help: S.HelpOrg[];
   caveats: string[];
   questions: S.Question[];
-  files: Record<'sources' | 'actors' | 'help' | 'caveats' | 'finder', string>;
+  glossary: S.GlossaryTerm[];
+  charts: S.Chart[];
+  files: Record<'sources' | 'actors' | 'help' | 'caveats' | 'finder' | 'glossary' | 'figures', string>;
   /** True when a file could not be read or validated: then "not used" checks would only add noise. */
   incomplete: boolean;
 }
@@ -34,6 +36,8 @@ export function readRules(dir: string, problems: ProblemList): Rules {
     help: join(dir, 'help.yaml'),
     caveats: join(dir, 'caveats.yaml'),
     finder: join(dir, 'finder.yaml'),
+    glossary: join(dir, 'glossary.yaml'),
+    figures: join(dir, 'figures.yaml'),
   };
   const languagesFile = join(dir, 'languages.yaml');
   const langs = readOne(languagesFile, S.LanguagesFile, problems);
@@ -59,6 +63,8 @@ export function readRules(dir: string, problems: ProblemList): Rules {
     help: readOne(files.help, S.HelpFile, problems)?.help ?? [],
     caveats: readOne(files.caveats, S.CaveatsFile, problems)?.caveats ?? [],
     questions: readOne(files.finder, S.FinderFile, problems)?.questions ?? [],
+    glossary: readOne(files.glossary, S.GlossaryFile, problems)?.terms ?? [],
+    charts: readOne(files.figures, S.FiguresFile, problems)?.charts ?? [],
     files,
     incomplete: false,
   };

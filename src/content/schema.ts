@@ -33,7 +33,10 @@ export type SourceKind = z.infer<typeof SourceKind>;
 export const Source = z.strictObject({
   id: Id,
   kind: SourceKind,
+  /** The publisher's name only; any words about it (such as "republished by") belong in the locales. */
   publisher: z.string().min(1),
+  /** True when readers see a publisher line with words, written in locales/{lang}/sources.json as "{id}.publisher". */
+  publisherNote: z.boolean().default(false),
   /** The headline as published; left out where it was not visible. */
   title: z.string().min(1).optional(),
   lang: LanguageCode,
@@ -93,6 +96,21 @@ export const SourceRef = z.strictObject({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
+/** What kind of change a position had; a correction is always called a correction. */
+export const ChangeKind = z.enum(['added', 'updated', 'correction']);
+export type ChangeKind = z.infer<typeof ChangeKind>;
+
+/** One dated change of a position; its sentence is locales/{lang}/changes.json "{note}". */
+export const Change = z.strictObject({
+  on: IsoDate,
+  kind: ChangeKind,
+  /** The id of the sentence that says what changed; required unless kind is "added". */
+  note: Id.optional(),
+  /** Only these languages' texts changed (say, a corrected translation); left out: every language. */
+  languages: z.array(LanguageCode).min(1).optional(),
+});
+export type Change = z.infer<typeof Change>;
+
 export const Position = z.strictObject({
   id: Id,
   /** Old ids of this position; their addresses redirect here. */
@@ -118,6 +136,10 @@ export const Position = z.strictObject({
   afterwards: z.array(Id).default([]),
   /** Where it stands today. Required: no position is shown without it. */
   status: Status,
+  /** Its dated record of changes, from when it was added; shown on its page, /updates and the feed. */
+  changes: z.array(Change).min(1, 'every position needs at least the day it was added: - { on: YYYY-MM-DD, kind: added }'),
+  /** The glossary terms its texts use (ids from rules/glossary.yaml); pages link them to their explanations. */
+  terms: z.array(Id).default([]),
 });
 export type Position = z.infer<typeof Position>;
 
@@ -162,3 +184,34 @@ export const LanguagesFile = z.strictObject({
   source: LanguageCode,
   languages: z.array(Language).min(1),
 });
+
+/** A word the site explains; its wording, explanation and variants to avoid are in locales/{lang}/glossary.json. */
+export const GlossaryTerm = z.strictObject({
+  id: Id,
+  /** Where an explanation states the law: the sources it rests on. */
+  sources: z.array(Id).default([]),
+});
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+export const GlossaryFile = z.strictObject({ terms: z.array(GlossaryTerm).min(1) });
+
+/** One bar of a chart: a figure, with its own source and date where the chart compares sources. */
+export const Bar = z.strictObject({
+  id: Id,
+  value: z.number().nonnegative(),
+  source: Id.optional(),
+  asOf: PartialDate.optional(),
+});
+export type Bar = z.infer<typeof Bar>;
+
+/** Official figures drawn as a bar chart, on the page of the position that discusses them. */
+export const Chart = z.strictObject({
+  id: Id,
+  position: Id,
+  unit: z.enum(['count', 'percent']),
+  source: Id,
+  /** The day, month or year the figures refer to. */
+  asOf: PartialDate,
+  bars: z.array(Bar).min(2),
+});
+export type Chart = z.infer<typeof Chart>;
+export const FiguresFile = z.strictObject({ charts: z.array(Chart).default([]) });

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprint, FRESHNESS_FILE } from '../../src/content/freshness.js';
@@ -472,7 +473,8 @@ describe('broken content is refused with a message that names the file and the f
     function stampRussian(): void {
       const english = new Map<string, string>();
       const russian: string[] = [];
-      for (const ns of ['actors', 'caveats', 'finder', 'help', 'positions', 'ui']) {
+      const namespaces = readdirSync(fx.path('locales/en')).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => f.slice(0, -5));
+      for (const ns of namespaces) {
         for (const [k, v] of flat(fx.readJson(`locales/en/${ns}.json`))) english.set(`${ns}:${k}`, String(v));
         for (const k of flat(fx.readJson(`locales/ru/${ns}.json`)).keys()) russian.push(`${ns}:${k}`);
       }

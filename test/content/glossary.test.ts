@@ -1,0 +1,153 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/content/problems.js';
+import { findVariant } from '../../src/content/terminology.js';
+import { LANGS } from '../helpers.js';
+import { expectProblem, Fixture, type Json } from './fixture.js';
+
+const TODAY = '2026-11-30';
+
+describe('the real content keeps its words consistent', () => {
+  const fx = new Fixture();
+  const result = fx.load(TODAY);
+  afterAll(() => fx.cleanup());
+
+  it('loads, and no text uses a variant its glossary says to avoid', () => {
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.termWarnings.map(formatProblem)).toEqual([]);
+  });
+
+  it('has every glossary term in every language, with a term and an explanation', () => {
+    const ids = result.content!.glossary.map((t) => t.id);
+    for (const lang of LANGS) {
+      const glossary = fx.readJson(`locales/${lang}/glossary.json`);
+      for (const id of ids) {
+        const entry = glossary[id] as { term?: string; explain?: string };
+        expect(entry?.term, `${lang} ${id}`).toBeTruthy();
+        expect(entry?.explain, `${lang} ${id}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('lists the terms each position uses, all known to the glossary', () => {
+    const ids = new Set(result.content!.glossary.map((t) => t.id));
+    for (const p of result.content!.positions) {
+      expect(p.terms.length, p.id).toBeGreaterThan(0);
+      for (const t of p.terms) expect(ids.has(t), `${p.id}: ${t}`).toBe(true);
+    }
+  });
+
+  it('has at least one rule to avoid a variant in Russian and in German (the language review)', () => {
+    for (const lang of ['ru', 'de']) {
+      const rules = [...(result.content!.locales.avoid[lang]?.values() ?? [])].flat();
+      expect(rules.length, lang).toBeGreaterThan(3);
+    }
+  });
+});
+
+describe('npm run check warns about avoided variants and fails on missing terms', () => {
+  let fx: Fixture;
+  beforeEach(() => {
+    fx = new Fixture();
+  }, 30_000);
+  afterEach(() => {
+    fx.cleanup();
+  });
+
+  it('every plain avoid rule of every language warns on its own wording, naming file, key, variant and preferred term', () => {
+    const rules = LANGS.flatMap((lang) => {
+      const glossary = fx.readJson(`locales/${lang}/glossary.json`) as Record<string, { term: string; avoid?: string[] }>;
+      return Object.entries(glossary).flatMap(([id, e]) => (e.avoid ?? []).filter((v) => !v.startsWith('/')).map((v) => ({ lang, id, term: e.term, variant: v })));
+    });
+    expect(rules.length).toBeGreaterThan(0);
+    // Every language gets the same planted keys (translations must have the English keys): the variant where it has one.
+    for (const lang of LANGS) {
+      fx.editJson(`locales/${lang}/ui.json`, (ui: Json) => {
+        rules.forEach((r, i) => {
+          ui[`planted${i}`] = r.lang === lang ? `Text with ${r.variant.replace(/\*/g, '')} in it.` : 'Text.';
+        });
+      });
+    }
+    const result = fx.load(TODAY);
+    rules.forEach((r, i) => {
+      const hit = result.termWarnings.find((w) => w.file === fx.path(`locales/${r.lang}/ui.json`) && w.path === `planted${i}`);
+      expect(hit, `${r.lang} "${r.variant}"`).toBeDefined();
+      expect(hit!.message).toContain(`write "${r.term}"`);
+      expect(hit!.message).toContain(`glossary term "${r.id}"`);
+    });
+  });
+
+  it('warns on a planted variant in German text, with file and key, and the load still succeeds', () => {
+    fx.editJson('locales/de/glossary.json', (g: Json) => {
+      (g['call-up-order'] as { avoid: string[] }).avoid.push('Stellungsbefehl*');
+    });
+    fx.editJson('locales/de/caveats.json', (c: Json) => {
+      const key = Object.keys(c)[0]!;
+      c[key] = `${String(c[key])} Ein Stellungsbefehle kam.`;
+    });
+    const result = fx.load(TODAY);
+    expect(result.content).toBeDefined();
+    const hit = result.termWarnings.find((w) => w.message.includes('Stellungsbefehle'));
+    expect(hit?.file).toBe(fx.path('locales/de/caveats.json'));
+    expect(`${hit?.path}: ${hit?.message}`).toMatch(/^[\w-]+: uses "Stellungsbefehle", a variant to avoid: write ".+" \(glossary term "call-up-order"\)$/);
+  });
+
+  it('does not warn about an original quote in its own language', () => {
+    const result = fx.load(TODAY);
+    const deQuote = result.content!.positions.flatMap((p) => p.sources.filter((s) => s.quote).map((s) => ({ p: p.id, s: s.source })))
+      .find(({ s }) => result.content!.sources.find((x) => x.id === s)?.lang === 'de');
+    expect(deQuote).toBeDefined();
+    fx.editJson('locales/de/glossary.json', (g: Json) => {
+      const quote = (fx.readJson('locales/de/positions.json')[deQuote!.p] as { quotes: Record<string, string> }).quotes[deQuote!.s]!;
+      (g['asylum'] as { avoid: string[] }).avoid.push(quote.split(/\s+/).slice(0, 2).join(' '));
+    });
+    const after = fx.load(TODAY);
+    expect(after.termWarnings.filter((w) => w.path === `${deQuote!.p}.quotes.${deQuote!.s}`)).toEqual([]);
+  });
+
+  it('fails on a term used by a position but missing from a translation of the glossary', () => {
+    const result0 = fx.load(TODAY);
+    const used = result0.content!.positions[0]!.terms[0]!;
+    fx.editJson('locales/ru/glossary.json', (g: Json) => {
+      delete g[used];
+    });
+    expectProblem(fx.load(TODAY), fx, { file: 'locales/ru/glossary.json', path: `${used}.term`, message: 'is missing: add the translation' });
+  });
+
+  it('fails on a position that names a term the glossary does not have', () => {
+    const file = 'rules/positions/deserters-protection.yaml';
+    fx.edit(file, (t) => t.replace(/^terms: \[/m, 'terms: [no-such-term, '));
+    expectProblem(fx.load(TODAY), fx, { file, path: 'terms[0]', message: 'there is no glossary term "no-such-term"' });
+  });
+
+  it('fails on a glossary term without its English text, and on an avoid rule that is not a valid pattern or not a list', () => {
+    fx.edit('rules/glossary.yaml', (t) => `${t.trimEnd()}\n  - { id: brand-new-term }\n`);
+    fx.editJson('locales/de/glossary.json', (g: Json) => {
+      (g['asylum'] as { avoid: string[] }).avoid.push('/unclosed(/');
+      (g['deserter'] as { avoid: unknown }).avoid = 'Fahnenflucht';
+    });
+    const result = fx.load(TODAY);
+    expectProblem(result, fx, { file: 'locales/en/glossary.json', path: 'brand-new-term.term', message: 'is missing: write this text' });
+    const avoidIndex = (fx.readJson('locales/de/glossary.json')['asylum'] as { avoid: string[] }).avoid.length - 1;
+    expectProblem(result, fx, { file: 'locales/de/glossary.json', path: `asylum.avoid[${avoidIndex}]`, message: 'is not a valid pattern' });
+    expectProblem(result, fx, { file: 'locales/de/glossary.json', path: 'deserter.avoid', message: 'must be a list of variants' });
+  });
+
+  it('fails on a source marked with a publisher note that has no text in a language', () => {
+    fx.editJson('locales/de/sources.json', (s: Json) => {
+      delete s['rfi-2022-09-late'];
+    });
+    expectProblem(fx.load(TODAY), fx, { file: 'locales/de/sources.json', path: 'rfi-2022-09-late.publisher', message: 'is missing: add the translation' });
+  });
+});
+
+describe('how avoid rules match', () => {
+  it('matches whole words, ignoring case; a trailing * allows any ending; /…/ is a regular expression', () => {
+    expect(findVariant('A draft dodger left.', 'draft dodger')).toBe('draft dodger');
+    expect(findVariant('A Draft  Dodger left.', 'draft dodger')).toBe('Draft  Dodger');
+    expect(findVariant('draft dodgers', 'draft dodger')).toBeUndefined();
+    expect(findVariant('Einberufungsbefehls', 'Einberufungsbefehl*')).toBe('Einberufungsbefehls');
+    expect(findVariant('военнообязанного возраста', 'военнообязанн* возраст*')).toBe('военнообязанного возраста');
+    expect(findVariant('Закона о пребывании иностранцев', '/закон\\S* о пребывании(?! иностранцев)/')).toBeUndefined();
+    expect(findVariant('Закона о пребывании, который', '/закон\\S* о пребывании(?! иностранцев)/')).toBe('Закона о пребывании');
+  });
+});
