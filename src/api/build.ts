@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Position } from '../content/schema.js';
 import type { Outcome } from '../site/model.js';
 import type { Site } from '../site/site.js';
+import { changeEntries } from '../site/pages/timeline.js';
 import { urls } from '../site/urls.js';
 import * as S from './schemas.js';
 
@@ -12,6 +13,9 @@ export const apiUrls = {
   position: (id: string) => `/api/v1/positions/${id}`,
   sources: '/api/v1/sources',
   help: '/api/v1/help',
+  glossary: '/api/v1/glossary',
+  timeline: '/api/v1/timeline',
+  changes: '/api/v1/changes',
   outcomes: '/api/v1/outcomes',
   /** An outcome by its answers, one path segment per question, e.g. /api/v1/outcomes/in-russia/deserter */
   outcome: (path: string) => `/api/v1/outcomes/${path}`,
@@ -56,6 +60,7 @@ export function buildApi(site: Site): Map<string, ApiResource> {
       appliesTo: p.appliesTo,
       related: p.related,
       afterwards: p.afterwards,
+      terms: p.terms,
       sources: p.sources.map((s) => (s.quote ? { id: s.source, quote: s.quote } : { id: s.source })),
       url: abs(urls.position(lang, p.id)),
       sheetUrl: abs(urls.sheet(lang, p.id)),
@@ -98,6 +103,9 @@ export function buildApi(site: Site): Map<string, ApiResource> {
   const links = (lang: string) => ({
     positions: withLang(apiUrls.positions, lang),
     help: withLang(apiUrls.help, lang),
+    glossary: withLang(apiUrls.glossary, lang),
+    timeline: withLang(apiUrls.timeline, lang),
+    changes: withLang(apiUrls.changes, lang),
     outcomes: withLang(apiUrls.outcomes, lang),
   });
 
@@ -126,6 +134,9 @@ export function buildApi(site: Site): Map<string, ApiResource> {
       positions: abs(apiUrls.positions),
       sources: abs(apiUrls.sources),
       help: abs(apiUrls.help),
+      glossary: abs(apiUrls.glossary),
+      timeline: abs(apiUrls.timeline),
+      changes: abs(apiUrls.changes),
       outcomes: abs(apiUrls.outcomes),
     },
   }));
@@ -136,6 +147,7 @@ export function buildApi(site: Site): Map<string, ApiResource> {
       id: s.id,
       kind: s.kind,
       publisher: s.publisher,
+      publisherNote: s.publisherNote ? Object.fromEntries(content.langCodes.map((l) => [l, text(l, `sources:${s.id}.publisher`)])) : null,
       title: s.title ?? null,
       lang: s.lang,
       published: s.published ?? null,
@@ -147,6 +159,52 @@ export function buildApi(site: Site): Map<string, ApiResource> {
   add(apiUrls.help, S.ApiHelp, true, (lang) => ({
     lang,
     help: content.help.map((h) => ({ id: h.id, name: h.name, url: h.url, languages: h.languages, checked: h.checked, what: text(lang, `help:${h.id}.what`) })),
+  }));
+  add(apiUrls.glossary, S.ApiGlossary, true, (lang) => ({
+    lang,
+    terms: content.glossary.map((g) => ({
+      id: g.id,
+      term: text(lang, `glossary:${g.id}.term`),
+      explain: text(lang, `glossary:${g.id}.explain`),
+      sources: g.sources,
+      url: abs(urls.term(lang, g.id)),
+    })),
+  }));
+  add(apiUrls.timeline, S.ApiTimeline, true, (lang) => ({
+    lang,
+    entries: model.timeline.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      saidOn: p.saidOn ?? null,
+      saidUntil: p.saidUntil ?? null,
+      status: p.status.kind,
+      title: text(lang, `positions:${p.id}.title`),
+      url: abs(urls.position(lang, p.id)),
+      apiUrl: withLang(apiUrls.position(p.id), lang),
+    })),
+    charts: content.charts.map((c) => ({
+      id: c.id,
+      position: c.position,
+      unit: c.unit,
+      asOf: c.asOf,
+      source: c.source,
+      title: text(lang, `figures:${c.id}.title`),
+      note: text(lang, `figures:${c.id}.note`),
+      bars: c.bars.map((b) => ({ id: b.id, value: b.value, label: text(lang, `figures:${c.id}.bars.${b.id}`), source: b.source ?? null, asOf: b.asOf ?? null })),
+    })),
+  }));
+  add(apiUrls.changes, S.ApiChanges, true, (lang) => ({
+    lang,
+    feed: abs(urls.feed(lang)),
+    changes: changeEntries(site, lang).map((c) => ({
+      id: c.anchor,
+      on: c.on,
+      kind: c.kind,
+      position: c.position.id,
+      text: c.note ? text(lang, `changes:${c.note}`) : text(lang, 'ui:changes.addedNote'),
+      url: abs(c.position.url),
+      languages: c.languages ?? null,
+    })),
   }));
   add(apiUrls.outcomes, S.ApiOutcomes, true, (lang) => ({
     lang,

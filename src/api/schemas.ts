@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, LanguageCode, PositionKind, ReviewStatus, SourceKind, StatusKind } from '../content/schema.js';
+import { ChangeKind, IsoDate, LanguageCode, PositionKind, ReviewStatus, SourceKind, StatusKind } from '../content/schema.js';
 
 /**
  * The shapes of every response of the JSON API (/api/v1/). Each response is checked against its
@@ -20,7 +20,7 @@ export const ApiError = z.strictObject({
 });
 
 /** Links to the documents of one language. */
-const LanguageLinks = z.strictObject({ positions: Url, help: Url, outcomes: Url });
+const LanguageLinks = z.strictObject({ positions: Url, help: Url, glossary: Url, timeline: Url, changes: Url, outcomes: Url });
 
 export const ApiIndex = z.strictObject({
   version: z.literal(API_VERSION),
@@ -58,6 +58,8 @@ export const ApiPosition = z.strictObject({
   appliesTo: Ids,
   related: Ids,
   afterwards: Ids,
+  /** The glossary terms its texts use (see /api/v1/glossary). */
+  terms: Ids,
   sources: z.array(z.strictObject({ id: Text, quote: Text.optional() })),
   url: Url,
   sheetUrl: Url,
@@ -85,7 +87,10 @@ export const ApiPositionDocument = z.strictObject({ lang: LanguageCode, position
 export const ApiSource = z.strictObject({
   id: Text,
   kind: SourceKind,
+  /** The publisher's name. */
   publisher: Text,
+  /** The line readers see, per language, where it has words about the publisher ("republished by…"); otherwise null. */
+  publisherNote: z.record(LanguageCode, Text).nullable(),
   /** The headline as published; null where it was not visible. */
   title: Text.nullable(),
   lang: LanguageCode,
@@ -140,3 +145,66 @@ export type ApiPosition = z.infer<typeof ApiPosition>;
 export type ApiSource = z.infer<typeof ApiSource>;
 export type ApiOutcome = z.infer<typeof ApiOutcome>;
 export type ApiError = z.infer<typeof ApiError>;
+
+/** The words the site explains, in one language, in glossary order. */
+export const ApiGlossary = z.strictObject({
+  lang: LanguageCode,
+  terms: z.array(
+    z.strictObject({
+      id: Text,
+      term: Text,
+      explain: Text,
+      /** Where an explanation states the law: source ids (see /api/v1/sources). */
+      sources: Ids,
+      url: Url,
+    }),
+  ),
+});
+
+/** Every position in date order (legal background without a date last), and the official figures. */
+export const ApiTimeline = z.strictObject({
+  lang: LanguageCode,
+  entries: z.array(
+    z.strictObject({
+      id: Text,
+      kind: PositionKind,
+      saidOn: PartialDate.nullable(),
+      saidUntil: IsoDate.nullable(),
+      status: StatusKind,
+      title: Text,
+      url: Url,
+      apiUrl: Url,
+    }),
+  ),
+  charts: z.array(
+    z.strictObject({
+      id: Text,
+      /** The position that discusses these figures. */
+      position: Text,
+      unit: z.enum(['count', 'percent']),
+      asOf: PartialDate,
+      source: Text,
+      title: Text,
+      note: Text,
+      bars: z.array(z.strictObject({ id: Text, value: z.number(), label: Text, source: Text.nullable(), asOf: PartialDate.nullable() })),
+    }),
+  ),
+});
+
+/** Every change readers of a language see, newest first. */
+export const ApiChanges = z.strictObject({
+  lang: LanguageCode,
+  feed: Url,
+  changes: z.array(
+    z.strictObject({
+      id: Text,
+      on: IsoDate,
+      kind: ChangeKind,
+      position: Text,
+      text: Text,
+      url: Url,
+      /** Languages whose texts changed; null when all did. */
+      languages: z.array(LanguageCode).nullable(),
+    }),
+  ),
+});

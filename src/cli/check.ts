@@ -4,7 +4,7 @@ import { formatProblem } from '../content/problems.js';
 
 /** npm run check: one line per problem, exit 1 on any; stale translations are warnings. */
 const started = performance.now();
-const { content, problems, warnings, statusWarnings } = loadContent();
+const { content, problems, warnings, statusWarnings, termWarnings } = loadContent();
 const ms = (performance.now() - started).toFixed(0);
 for (const p of problems) console.error(formatProblem(p));
 if (warnings.length > 0) {
@@ -12,6 +12,7 @@ if (warnings.length > 0) {
   for (const w of warnings) console.warn(`  stale: ${w}`);
 }
 for (const w of statusWarnings) console.warn(`warning: ${formatProblem(w)}`);
+for (const w of termWarnings) console.warn(`warning: ${formatProblem(w)}`);
 if (!content) {
   console.error(`check: ${problems.length} problem(s) found in ${ms} ms`);
   process.exit(1);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../app.js';
 import type { Site } from '../site/site.js';
 import type { ExportedFile } from './documents.js';
+import { documentPaths } from '../http/seo.js';
 
 /** The JSON API's first address; every other API address is found by following its links. */
 export const API_ROOT = '/api/v1/';
@@ -71,12 +72,12 @@ export interface Served {
   missing: string[];
 }
 
-/** sitemap.xml, robots.txt and every document of the JSON API, as the server sends them. */
+/** sitemap.xml, robots.txt, the feeds and every document of the JSON API, as the server sends them. */
 export async function servedFiles(site: Site): Promise<Served> {
   const files: ExportedFile[] = [];
   const missing: string[] = [];
   await withApp(site, async (get) => {
-    for (const path of ['/sitemap.xml', '/robots.txt']) {
+    for (const path of documentPaths(site)) {
       const res = await get(path);
       if (res.status === 200) files.push({ file: path.slice(1), body: Buffer.from(await res.arrayBuffer()) });
       else missing.push(`${path} (the server answers ${res.status})`);

@@ -4,9 +4,10 @@ import { alternates } from '../site/page.js';
 import type { Site } from '../site/site.js';
 import { rendered } from './send.js';
 import { sendDocument } from './sendDocument.js';
+import { atomFeed, xmlText } from '../site/feed.js';
+import { urls } from '../site/urls.js';
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+const xml = xmlText;
 
 /** One page of the sitemap: its address and the same page in every language (plus x-default). */
 export interface SitemapEntry {
@@ -50,11 +51,17 @@ export function robotsTxt(site: Site): string {
   return ['User-agent: *', 'Allow: /', '', `Sitemap: ${site.config.baseUrl}/sitemap.xml`, ''].join('\n');
 }
 
-/** /sitemap.xml and /robots.txt, built once at start. */
+/** The documents that are not pages: /sitemap.xml, /robots.txt and each language's feed of changes. */
+export function documentPaths(site: Site): string[] {
+  return ['/sitemap.xml', '/robots.txt', ...site.content.langCodes.map(urls.feed)];
+}
+
+/** /sitemap.xml, /robots.txt and /{lang}/updates.xml, built once at start. */
 export function seo(site: Site): RequestHandler {
   const documents = new Map([
     ['/sitemap.xml', { doc: rendered(sitemapXml(sitemapEntries(site)), ''), type: 'application/xml; charset=utf-8' }],
     ['/robots.txt', { doc: rendered(robotsTxt(site), ''), type: 'text/plain; charset=utf-8' }],
+    ...site.content.langCodes.map((lang) => [urls.feed(lang), { doc: rendered(atomFeed(site, lang), lang), type: 'application/atom+xml; charset=utf-8' }] as const),
   ]);
   return (req, res, next) => {
     const found = documents.get(req.path);

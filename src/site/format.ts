@@ -42,3 +42,17 @@ export function formatDateRange(lang: string, from: string, until: string): stri
 export function paragraphs(text: string): string[] {
   return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 }
+
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
+/** Formats a count ("2,594", "2 594", "2.594") or a percentage ("37%", "37 %") for readers of a language. */
+export function formatNumber(lang: string, value: number, unit: 'count' | 'percent' = 'count'): string {
+  const key = `${lang} ${unit}`;
+  let formatter = numberFormatters.get(key);
+  if (!formatter) {
+    // Russian groups thousands in four-digit numbers too ("2 594"), as Russian style guides ask.
+    formatter = new Intl.NumberFormat(DATE_LOCALE[lang] ?? lang, unit === 'percent' ? { style: 'percent' } : { useGrouping: lang === 'ru' ? 'always' : 'auto' });
+    numberFormatters.set(key, formatter);
+  }
+  return formatter.format(unit === 'percent' ? value / 100 : value);
+}

@@ -1,6 +1,6 @@
 import { todayIso } from '../content/dates.js';
 import type { Content } from '../content/load.js';
-import { PositionKind, type Position, type Question, type Source } from '../content/schema.js';
+import { PositionKind, type Change, type Chart, type Position, type Question, type Source } from '../content/schema.js';
 
 /** One finder outcome: an answer to every question that was asked. */
 export interface Outcome {
@@ -14,6 +14,13 @@ export interface Outcome {
   path: string;
   statements: Position[];
   afterwards: Position[];
+}
+
+/** One change of one position, as listed on /updates and in the feed. */
+export interface ChangeEntry extends Change {
+  position: Position;
+  /** Unique on the site and stable: the position, the day and the kind (and note). */
+  anchor: string;
 }
 
 /** Everything derived from the content, computed once at start. */
@@ -32,6 +39,21 @@ export interface Model {
   questionNodes: string[][];
   /** The day the model was built (YYYY-MM-DD): pages compare status dates with it. */
   today: string;
+  /** Every position in date order (said or happened); legal background without a date last. */
+  timeline: Position[];
+  /** Every change of every position, newest first. */
+  changes: ChangeEntry[];
+  chartsByPosition: Map<string, Chart[]>;
+}
+
+/** The anchor of a change: the same on the position page (without the position) and on /updates. */
+export function changeAnchor(c: Change): string {
+  return `${c.on}-${c.kind}${c.note ? `-${c.note}` : ''}`;
+}
+
+/** Whether readers of a language see a change (a corrected translation is news only in its language). */
+export function changeShownIn(c: Change, lang: string): boolean {
+  return !c.languages || c.languages.includes(lang);
 }
 
 function applies(p: Position, content: Content, answers: Record<string, string>): boolean {
@@ -136,5 +158,13 @@ export function buildModel(content: Content, today: string = todayIso()): Model 
     outcomeById: new Map(outcomes.map((o) => [o.id, o])),
     questionNodes: paths.nodes,
     today,
+    timeline: content.positions
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => (a.p.saidOn && b.p.saidOn ? a.p.saidOn.localeCompare(b.p.saidOn) : a.p.saidOn ? -1 : b.p.saidOn ? 1 : 0) || a.i - b.i)
+      .map(({ p }) => p),
+    changes: content.positions
+      .flatMap((p) => p.changes.map((c) => ({ ...c, position: p, anchor: `change-${p.id}-${changeAnchor(c)}` })))
+      .sort((a, b) => b.on.localeCompare(a.on)),
+    chartsByPosition: new Map(content.positions.map((p) => [p.id, content.charts.filter((c) => c.position === p.id)])),
   };
 }

@@ -49,12 +49,16 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
   const rest = restOf(page);
   const language = content.languages.find((l) => l.code === page.lang);
   const css = site.assets.get('site.css');
+  const t = site.t[page.lang];
+  const siteName = t ? t('ui:site.name') : '';
   return view({
     ...page.data,
     lang: page.lang,
     linkMode,
     page: {
       ...page,
+      /** The tab title: the page, then the site, once (the start page is titled with the site name alone). */
+      documentTitle: !t || page.title === siteName ? page.title : t('ui:site.titleFormat', { page: page.title, site: siteName }),
       canonical: `${config.baseUrl}${page.path}`,
       ogLocale: OG_LOCALE[page.lang] ?? page.lang,
       alternates: page.noindex ? [] : alternates(site, page),
@@ -67,6 +71,7 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
     site: {
       css: css?.href,
       home: urls.home(page.lang),
+      feed: urls.feed(page.lang),
       contactEmail: config.contactEmail,
       lastReviewed: site.model.lastReviewed,
       nav: [
@@ -75,6 +80,8 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
         { url: urls.positions(page.lang), key: 'ui:nav.positions' },
         { url: urls.sheets(page.lang), key: 'ui:nav.sheets' },
         { url: urls.sources(page.lang), key: 'ui:nav.sources' },
+        { url: urls.timeline(page.lang), key: 'ui:nav.timeline' },
+        { url: urls.glossary(page.lang), key: 'ui:nav.glossary' },
         { url: urls.about(page.lang), key: 'ui:nav.about' },
       ],
     },

@@ -13,6 +13,13 @@ export const urls = {
   checkOutcome: (lang: string, answers: string[]) => `/${lang}/check/${answers.join('/')}`,
   sheets: (lang: string) => `/${lang}/sheets/`,
   sheet: (lang: string, id: string) => `/${lang}/sheets/${id}`,
+  glossary: (lang: string) => `/${lang}/glossary`,
+  timeline: (lang: string) => `/${lang}/timeline`,
+  updates: (lang: string) => `/${lang}/updates`,
+  /** The Atom feed of changes. */
+  feed: (lang: string) => `/${lang}/updates.xml`,
+  /** One term's explanation on the glossary page. */
+  term: (lang: string, id: string) => `/${lang}/glossary#term-${id}`,
   notFound: (lang: string) => `/${lang}/404`,
 };
 

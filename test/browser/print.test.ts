@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Position } from '../../src/content/schema.js';
 import { ROOT } from '../../src/paths.js';
-import { formatDate } from '../../src/site/format.js';
+import { formatDate, formatNumber } from '../../src/site/format.js';
 import { launchChromium, type Chromium } from './chromium.js';
 import { colouredPixels, pdfPageCount, pdfPageTexts, readQrCode, requirePoppler, squash } from './pdf.js';
 import { startServer, type RunningServer } from './server.js';
@@ -158,6 +158,23 @@ describe('printed information sheets (A4, Chromium)', () => {
         expect(text, `${path}: language switcher`).not.toContain(squash(server.site.content.languages.map((l) => l.name).join('')));
         expect(colouredPixels(file), `${path}: coloured pixels on page 1`).toBe(0);
       }
+    }
+  });
+
+  it('prints the timeline legibly in black and white: every entry, every chart with its numbers, the caveat', async () => {
+    const { site } = server;
+    for (const lang of site.content.langCodes) {
+      const t = site.t[lang]!;
+      const file = await printPdf(`/${lang}/timeline`, `${lang}-timeline`);
+      const text = squash(pdfPageTexts(file).join(''));
+      expect(text, `${lang}: caveat`).toContain(squash(t('ui:caveat.text')));
+      for (const p of site.content.positions) expect(text, `${lang}: ${p.id}`).toContain(squash(t(`positions:${p.id}.title`)));
+      for (const c of site.content.charts) {
+        expect(text, `${lang}: chart ${c.id}`).toContain(squash(t(`figures:${c.id}.title`)));
+        for (const b of c.bars) expect(text, `${lang}: ${c.id} ${b.id}`).toContain(squash(formatNumber(lang, b.value, c.unit)));
+      }
+      const pages = pdfPageCount(file);
+      for (const n of new Set([1, pages])) expect(colouredPixels(file, n), `${lang}: coloured pixels on page ${n} of ${pages}`).toBe(0);
     }
   });
 });

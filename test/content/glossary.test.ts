@@ -151,3 +151,38 @@ describe('how avoid rules match', () => {
     expect(findVariant('Закона о пребывании, который', '/закон\\S* о пребывании(?! иностранцев)/')).toBe('Закона о пребывании');
   });
 });
+
+describe('changes and charts are checked like everything else', () => {
+  let fx: Fixture;
+  beforeEach(() => {
+    fx = new Fixture();
+  }, 30_000);
+  afterEach(() => {
+    fx.cleanup();
+  });
+  const POS = 'rules/positions/deserters-protection.yaml';
+
+  it('a change without its sentence, a change listed out of order, and a language that does not exist', () => {
+    fx.edit(POS, (t) => `${t.trimEnd()}\n  - { on: 2026-11-29, kind: correction, languages: [xx] }\n`);
+    const n = (fx.read(POS).match(/^ {2}- \{ on:/gm) ?? []).length - 1;
+    const result = fx.load(TODAY);
+    expectProblem(result, fx, { file: POS, path: `changes[${n}].note`, message: 'say what changed' });
+    expectProblem(result, fx, { file: POS, path: `changes[${n}].on`, message: 'list changes oldest first' });
+    expectProblem(result, fx, { file: POS, path: `changes[${n}].languages[0]`, message: '"xx" is not in rules/languages.yaml' });
+  });
+
+  it('a change whose sentence is missing from the English texts', () => {
+    fx.edit(POS, (t) => `${t.trimEnd()}\n  - { on: 2026-11-30, kind: updated, note: no-such-note }\n`);
+    expectProblem(fx.load(TODAY), fx, { file: 'locales/en/changes.json', path: 'no-such-note', message: 'is missing: write this text' });
+  });
+
+  it('a position without any change, and a chart with an unknown source or a percentage over 100', () => {
+    fx.edit(POS, (t) => t.replace(/\nchanges:\n(?: {2}- .*\n?)+/, '\nchanges: []\n'));
+    fx.edit('rules/figures.yaml', (t) => t.replace('source: verfassungsblog-2025-02-05', 'source: no-such-source').replace('value: 37,', 'value: 137,'));
+    const result = fx.load(TODAY);
+    expectProblem(result, fx, { file: POS, path: 'changes', message: 'at least the day it was added' });
+    const ci = fx.read('rules/figures.yaml').split('\n  - id: ').findIndex((b) => b.startsWith('protection-share')) - 1;
+    expectProblem(result, fx, { file: 'rules/figures.yaml', path: `charts[${ci}].source`, message: 'there is no source "no-such-source"' });
+    expectProblem(result, fx, { file: 'rules/figures.yaml', path: `charts[${ci}].bars[0].value`, message: 'cannot be more than 100' });
+  });
+});

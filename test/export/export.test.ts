@@ -7,7 +7,7 @@ import { exportSite, localAddressLeaks, type ExportSummary } from '../../src/exp
 import { prepareFolder, writeFiles } from '../../src/export/folder.js';
 import { API_ROOT, apiFile, apiLinks } from '../../src/export/served.js';
 import { pageTable } from '../../src/site/pages/index.js';
-import { exportFile } from '../../src/site/urls.js';
+import { exportFile, urls } from '../../src/site/urls.js';
 import { LANGS, makeApp } from '../helpers.js';
 import { crawl } from '../crawl.js';
 import { diskFetcher, serveFolder } from './staticHost.js';
@@ -128,6 +128,10 @@ describe('the static export', () => {
     };
     await sameAsServer('/sitemap.xml', 'sitemap.xml');
     await sameAsServer('/robots.txt', 'robots.txt');
+    for (const lang of LANGS) {
+      expect(await sameAsServer(urls.feed(lang), `${lang}/updates.xml`), `${lang} feed`).toBeDefined();
+      for (const page of [urls.timeline(lang), urls.updates(lang), urls.glossary(lang)]) expect(existsSync(join(dir, exportFile(page))), page).toBe(true);
+    }
     const queue = [API_ROOT];
     const seen = new Set(queue);
     while (queue.length > 0) {

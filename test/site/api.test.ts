@@ -151,6 +151,7 @@ describe('language-independent documents and defaults', () => {
       const rule = model.sourceById.get(s.id)!;
       expect(s).toEqual({
         ...rule,
+        publisherNote: rule.publisherNote ? Object.fromEntries(content.langCodes.map((l) => [l, content.locales.flat[l]!.get(`sources:${s.id}.publisher`)])) : null,
         title: rule.title ?? null,
         published: rule.published ?? null,
         usedBy: (model.sourceUsedBy.get(s.id) ?? []).map((p) => p.id),

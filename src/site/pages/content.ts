@@ -1,7 +1,7 @@
 import type { Page } from '../page.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
-import { positionKeys, positionLink, positionView } from './views.js';
+import { positionKeys, positionLink, positionView, shownSource } from './views.js';
 
 /** A page whose title and description are two texts: the shape every page here shares. */
 function page(site: Site, lang: string, view: string, path: string, [titleKey, descriptionKey]: [string, string], rest: Partial<Page> = {}): Page {
@@ -16,7 +16,14 @@ export function homePage(site: Site, lang: string): Page {
     data: {
       later: site.content.positions.filter((p) => p.kind === 'later-development').map((p) => positionLink(lang, p)),
       help: site.content.help,
-      links: { check: urls.checkQuestion(lang), positions: urls.positions(lang), sheets: urls.sheets(lang) },
+      links: {
+        check: urls.checkQuestion(lang),
+        positions: urls.positions(lang),
+        sheets: urls.sheets(lang),
+        timeline: urls.timeline(lang),
+        glossary: urls.glossary(lang),
+        updates: urls.updates(lang),
+      },
     },
   });
 }
@@ -44,7 +51,7 @@ export function sourcesPage(site: Site, lang: string): Page {
   return page(site, lang, 'sources', urls.sources(lang), ['ui:sources.title', 'ui:sources.intro'], {
     data: {
       sources: site.content.sources.map((s) => ({
-        ...s,
+        ...shownSource(site, lang, s),
         usedBy: (site.model.sourceUsedBy.get(s.id) ?? []).map((p) => positionLink(lang, p)),
       })),
     },

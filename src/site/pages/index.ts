@@ -2,6 +2,8 @@ import type { Page } from '../page.js';
 import type { Site } from '../site.js';
 import { aboutPage, homePage, positionPage, positionsPage, sourcesPage } from './content.js';
 import { checkPages } from './check.js';
+import { glossaryPage } from './glossary.js';
+import { timelinePage, updatesPage } from './timeline.js';
 import { sheetPages } from './sheets.js';
 
 export type PageBuilder = () => Page;
@@ -23,6 +25,9 @@ export function pageTable(site: Site): Map<string, PageBuilder> {
     for (const p of site.content.positions) add(() => positionPage(site, lang, p.id)!);
     add(() => sourcesPage(site, lang));
     add(() => aboutPage(site, lang));
+    add(() => glossaryPage(site, lang));
+    add(() => timelinePage(site, lang));
+    add(() => updatesPage(site, lang));
     for (const build of checkPages(site, lang)) add(build);
     for (const build of sheetPages(site, lang)) add(build);
   }

@@ -3,9 +3,10 @@ import type { Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
+import { termsOf } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageBuilder } from './index.js';
-import { positionKeys, positionLink, positionView } from './views.js';
+import { positionKeys, positionLink, positionView, shownSource } from './views.js';
 
 /**
  * Printable information sheets: one for every position and every finder outcome, at
@@ -40,9 +41,9 @@ function newest(positions: Position[], fallback: string): string {
 }
 
 /** Every source of these positions, once each, in the order they are first named. */
-function sourcesOf(site: Site, positions: Position[]): Source[] {
+function sourcesOf(site: Site, lang: string, positions: Position[]): Source[] {
   const ids = new Set(positions.flatMap((p) => [...p.sources.map((s) => s.source), ...(p.reportedIn ? [p.reportedIn] : [])]));
-  return [...ids].map((id) => site.model.sourceById.get(id) as Source);
+  return [...ids].map((id) => shownSource(site, lang, site.model.sourceById.get(id) as Source));
 }
 
 /** A link to one of our pages, with the full address to print next to it. */
@@ -86,7 +87,7 @@ function sheetView(site: Site, lang: string, id: string, placement: Placement) {
   const anchor = placement === 'alone' ? '' : `${id}-`;
   const title = p
     ? t(`positions:${p.id}.title`)
-    : o!.asked.map((a) => t(`finder:${a.question.id}.options.${a.answer}.label`)).join(' – ');
+    : o!.asked.map((a) => t(`finder:${a.question.id}.options.${a.answer}.label`)).join('; ');
   return {
     id,
     type: p ? 'position' : 'outcome',
@@ -105,8 +106,9 @@ function sheetView(site: Site, lang: string, id: string, placement: Placement) {
     // A position's own caveats; a situation's sheet lists many statements, each with its own sheet.
     caveats: p ? p.caveats : [],
     // "id" only names each list item's anchor in the shared source list.
-    sources: sourcesOf(site, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
+    sources: sourcesOf(site, lang, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
     help: site.content.help,
+    terms: termsOf(site, lang, shown),
     position: p ? positionSheetView(site, lang, p) : undefined,
     outcome: o ? outcomeView(site, lang, o) : undefined,
   };

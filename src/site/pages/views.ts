@@ -2,6 +2,19 @@ import type { Position, Source } from '../../content/schema.js';
 import { olderThan, STATUS_OVERDUE_MONTHS } from '../../content/statusAge.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
+import { termLinks } from './glossary.js';
+import { changesOf, chartsOf } from './timeline.js';
+
+/** The publisher line readers see: the name, or the locale's line where it has words ("republished by…"). */
+export function publisherLine(site: Site, lang: string, s: Source): string {
+  const t = site.t[lang];
+  return s.publisherNote && t ? t(`sources:${s.id}.publisher`) : s.publisher;
+}
+
+/** A source as a view shows it, in the reader's language. */
+export function shownSource(site: Site, lang: string, s: Source): Source {
+  return { ...s, publisher: publisherLine(site, lang, s) };
+}
 
 /** Link data for a position (its title comes from the locale in the view), with where it stands today. */
 export function positionLink(lang: string, p: Position) {
@@ -24,11 +37,16 @@ export function positionView(site: Site, lang: string, p: Position) {
     caveats: p.caveats,
     quotes: p.sources
       .filter((s) => s.quote)
-      .map((s) => ({ ...s, lang: source(s.source).lang, url: source(s.source).url, publisher: source(s.source).publisher, sameLang: source(s.source).lang === lang })),
-    sources: sourceIds.map(source),
+      .map((s) => ({ ...s, lang: source(s.source).lang, url: source(s.source).url, publisher: publisherLine(site, lang, source(s.source)), sameLang: source(s.source).lang === lang })),
+    sources: sourceIds.map((id) => shownSource(site, lang, source(id))),
     related: p.related.map(link),
     afterwards: p.afterwards.map(link),
     sheetUrl: urls.sheet(lang, p.id),
+    terms: termLinks(site, lang, p.terms),
+    charts: chartsOf(site, lang, p),
+    changes: changesOf(lang, p),
+    timelineUrl: urls.timeline(lang),
+    updatesUrl: urls.updates(lang),
     now: {
       kind: p.status.kind,
       checkedOn: p.status.checkedOn,
