@@ -16,10 +16,14 @@ export function requiredKeys(r: Rules): string[] {
   for (const a of r.actors) keys.push(`actors:${a.id}.name`, `actors:${a.id}.role`);
   for (const h of r.help) keys.push(`help:${h.id}.what`);
   for (const c of r.caveats) keys.push(`caveats:${c}`);
-  for (const q of r.questions) {
+  r.questions.forEach((q, i) => {
     keys.push(`finder:${q.id}.question`);
-    for (const o of q.options) keys.push(`finder:${q.id}.options.${o}.label`, `finder:${q.id}.options.${o}.outcome`);
-  }
+    for (const o of q.options) {
+      keys.push(`finder:${q.id}.options.${o}.label`, `finder:${q.id}.options.${o}.outcome`, `finder:${q.id}.options.${o}.short`);
+      // The first question's answers name a place: neutral page titles say only that.
+      if (i === 0) keys.push(`finder:${q.id}.options.${o}.place`);
+    }
+  });
   for (const t of r.glossary) keys.push(`glossary:${t.id}.term`, `glossary:${t.id}.explain`);
   for (const c of r.charts) keys.push(`figures:${c.id}.title`, `figures:${c.id}.note`, ...c.bars.map((b) => `figures:${c.id}.bars.${b.id}`));
   for (const note of new Set(r.positions.flatMap(({ position: p }) => p.changes.flatMap((c) => (c.note ? [c.note] : []))))) keys.push(`changes:${note}`);

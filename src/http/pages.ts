@@ -20,7 +20,7 @@ export function pages(site: Site): RequestHandler {
     const build = table.get(path);
     if (!build) return undefined;
     const page = build();
-    const out = rendered(renderPage(site, page), page.lang);
+    const out = rendered(renderPage(site, page), page.lang, page.private === true);
     cache.set(path, out);
     return out;
   };

@@ -10,10 +10,12 @@ export interface Rendered {
   gzip: Buffer;
   etag: string;
   lang: string;
+  /** A page that shows a reader's answers: sent "private, no-store", so no shared proxy or disk cache keeps it. */
+  private?: boolean;
 }
 
-export function rendered(body: string, lang: string): Rendered {
-  return { gzip: gzipSync(body, { level: 9 }), lang, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"` };
+export function rendered(body: string, lang: string, isPrivate = false): Rendered {
+  return { gzip: gzipSync(body, { level: 9 }), lang, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`, private: isPrivate };
 }
 
 /**
@@ -52,7 +54,9 @@ export function sendHtml(req: Request, res: Response, page: Rendered, status = 2
   res.status(status);
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Content-Language', page.lang);
-  if (status === 200) {
+  if (status === 200 && page.private) {
+    res.setHeader('Cache-Control', 'private, no-store');
+  } else if (status === 200) {
     res.setHeader('Cache-Control', `public, max-age=${maxAge}`);
     res.setHeader('ETag', page.etag);
     if (fresh(req)) {

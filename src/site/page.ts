@@ -14,6 +14,8 @@ export interface Page {
   textKeys?: string[];
   /** Pages that should not be listed by search engines (errors). */
   noindex?: boolean;
+  /** Pages that show a reader's answers (finder outcomes and answered questions, situation sheets): sent "private, no-store". */
+  private?: boolean;
   data?: Record<string, unknown>;
 }
 
@@ -73,15 +75,15 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
       home: urls.home(page.lang),
       feed: urls.feed(page.lang),
       contactEmail: config.contactEmail,
+      about: urls.about(page.lang),
       lastReviewed: site.model.lastReviewed,
       nav: [
         { url: urls.home(page.lang), key: 'ui:nav.home' },
         { url: urls.checkQuestion(page.lang), key: 'ui:nav.check' },
         { url: urls.positions(page.lang), key: 'ui:nav.positions' },
-        { url: urls.sheets(page.lang), key: 'ui:nav.sheets' },
-        { url: urls.sources(page.lang), key: 'ui:nav.sources' },
         { url: urls.timeline(page.lang), key: 'ui:nav.timeline' },
         { url: urls.glossary(page.lang), key: 'ui:nav.glossary' },
+        { url: urls.sources(page.lang), key: 'ui:nav.sources' },
         { url: urls.about(page.lang), key: 'ui:nav.about' },
       ],
     },

@@ -89,6 +89,7 @@ export function questionPage(site: Site, lang: string, answers: string[], error 
     description: t('ui:check.intro'),
     status: error ? 400 : undefined,
     noindex: error || undefined,
+    private: answers.length > 0 || undefined,
     textKeys: ['finder:'],
     data: {
       question: q.id,
@@ -114,6 +115,29 @@ function sourcesOf(site: Site, lang: string, positions: Position[]): Source[] {
   return [...seen.values()];
 }
 
+/**
+ * An outcome's title for tabs, history and chat previews: the place only, and which of that place's
+ * situations it is ("What applies: in Russia (2 of 6)"). The reader's role stays in the page body.
+ */
+export function outcomeTitle(site: Site, lang: string, outcome: Outcome): string {
+  const first = outcome.asked[0]!;
+  const samePlace = site.model.outcomes.filter((o) => o.asked[0]?.answer === first.answer);
+  return site.t[lang]!('ui:check.outcomeTitle', {
+    place: site.t[lang]!(`finder:${first.question.id}.options.${first.answer}.place`),
+    n: samePlace.indexOf(outcome) + 1,
+    total: samePlace.length,
+  });
+}
+
+/** "In short": one line per answer, in the order asked, and the day the newest status was checked. */
+export function inShort(outcome: Outcome) {
+  const shown = [...outcome.statements, ...outcome.afterwards];
+  return {
+    lines: outcome.asked.map(({ question: q, answer }) => `finder:${q.id}.options.${answer}.short`),
+    asOf: shown.map((p) => p.status.checkedOn).sort().at(-1),
+  };
+}
+
 /** An outcome page: what applies for one combination of answers, with its sources and where to get help. */
 export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
   const t = site.t[lang]!;
@@ -125,10 +149,12 @@ export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
     view: 'check-outcome',
     lang,
     path: urls.checkOutcome(lang, answers),
-    title: t('ui:check.resultTitle'),
-    description: outcome.asked.map(({ question: q, answer }) => t(`finder:${q.id}.options.${answer}.label`)).join('. '),
+    title: outcomeTitle(site, lang, outcome),
+    description: t('ui:check.resultDescription'),
+    private: true,
     textKeys: ['finder:', 'positions:'],
     data: {
+      inShort: inShort(outcome),
       answers: answerList(site, lang, answers),
       situation: outcome.asked.map(({ question: q, answer }) => {
         // A question may have its own heading (ui:check.{id}Title); a new one falls back to its question.

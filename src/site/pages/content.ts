@@ -59,7 +59,9 @@ export function sourcesPage(site: Site, lang: string): Page {
 }
 
 export function aboutPage(site: Site, lang: string): Page {
-  return page(site, lang, 'about', urls.about(lang), ['ui:about.title', 'ui:about.forText'], { data: { languages: site.content.languages } });
+  return page(site, lang, 'about', urls.about(lang), ['ui:about.title', 'ui:about.forText'], {
+    data: { languages: site.content.languages, links: { sheets: urls.sheets(lang) } },
+  });
 }
 
 const ERRORS = {

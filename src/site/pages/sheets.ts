@@ -3,6 +3,7 @@ import type { Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
+import { outcomeTitle } from './check.js';
 import { termsOf } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageBuilder } from './index.js';
@@ -129,8 +130,10 @@ export function sheetPage(site: Site, lang: string, id: string): Page | undefine
     view: 'sheet',
     lang,
     path: urls.sheet(lang, id),
-    title: sheet.type === 'position' ? sheet.title : `${sheet.heading}: ${sheet.title}`,
+    // A situation's sheet is titled by its place only: tabs, history and previews never name the reader's role.
+    title: sheet.type === 'position' ? sheet.title : site.t[lang]!('ui:check.sheetTitle', { title: outcomeTitle(site, lang, site.model.outcomeById.get(id)!) }),
     description: sheet.summary ?? site.t[lang]!('ui:sheets.intro'),
+    private: sheet.type === 'outcome' || undefined,
     textKeys: sheetKeys(site, id),
     data: { sheet, links: { sheets: urls.sheets(lang) } },
   };
