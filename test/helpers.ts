@@ -29,3 +29,8 @@ export function text(lang: string, ns: string, key: string): string {
 export function escaped(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/`/g, '&#x60;').replace(/=/g, '&#x3D;');
 }
+
+/** A page with its printed addresses as plain text: the site keeps the characters next to a hyphen together in <span class="nb">. */
+export function unwrapAddresses(html: string): string {
+  return html.replace(/<span class="nb">([^<]*)<\/span>/g, '$1');
+}

@@ -165,6 +165,7 @@ export function buildApi(site: Site): Map<string, ApiResource> {
     terms: content.glossary.map((g) => ({
       id: g.id,
       term: text(lang, `glossary:${g.id}.term`),
+      short: text(lang, `glossary:${g.id}.short`),
       explain: text(lang, `glossary:${g.id}.explain`),
       sources: g.sources,
       url: abs(urls.term(lang, g.id)),

@@ -153,6 +153,8 @@ export const ApiGlossary = z.strictObject({
     z.strictObject({
       id: Text,
       term: Text,
+      /** One sentence, as printed on the information sheets. */
+      short: Text,
       explain: Text,
       /** Where an explanation states the law: source ids (see /api/v1/sources). */
       sources: Ids,

@@ -59,6 +59,13 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
         if (!before.options.includes(a)) problems.add({ file: r.files.finder, path: `${at}[${i}]`, message: `"${a}" is not an option of the question "${earlier}"` });
       });
     }
+    for (const [option, terms] of Object.entries(q.terms)) {
+      const at = `questions[${qi}].terms.${option}`;
+      if (!q.options.includes(option)) problems.add({ file: r.files.finder, path: at, message: `"${option}" is not an option of this question` });
+      terms.forEach((t, i) => {
+        if (!termIds.has(t)) problems.add({ file: r.files.finder, path: `${at}[${i}]`, message: `there is no glossary term "${t}": add it to rules/glossary.yaml or fix the id` });
+      });
+    }
     for (const [alias, target] of Object.entries(q.aliases)) {
       if (!q.options.includes(target)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: `points to "${target}", which is not an option of this question` });
       if (optionIds.has(alias)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: 'is still an option: an alias must be an old id that is no longer used' });

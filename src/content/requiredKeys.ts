@@ -24,7 +24,7 @@ export function requiredKeys(r: Rules): string[] {
       if (i === 0) keys.push(`finder:${q.id}.options.${o}.place`);
     }
   });
-  for (const t of r.glossary) keys.push(`glossary:${t.id}.term`, `glossary:${t.id}.explain`);
+  for (const t of r.glossary) keys.push(`glossary:${t.id}.term`, `glossary:${t.id}.short`, `glossary:${t.id}.explain`);
   for (const c of r.charts) keys.push(`figures:${c.id}.title`, `figures:${c.id}.note`, ...c.bars.map((b) => `figures:${c.id}.bars.${b.id}`));
   for (const note of new Set(r.positions.flatMap(({ position: p }) => p.changes.flatMap((c) => (c.note ? [c.note] : []))))) keys.push(`changes:${note}`);
   for (const kind of ChangeKind.options) keys.push(`ui:changeKinds.${kind}`);

@@ -167,6 +167,8 @@ export const Question = z.strictObject({
   aliases: z.record(Id, Id).default({}),
   /** Asked only after an earlier question was answered with one of these options: { question: [options] }. */
   askIf: z.record(Id, z.array(Id).min(1)).optional(),
+  /** The glossary terms an answer's texts use: { option: [term ids] }; a situation's sheet explains these. */
+  terms: z.record(Id, z.array(Id)).default({}),
 });
 export type Question = z.infer<typeof Question>;
 export const FinderFile = z.strictObject({ questions: z.array(Question).min(1).max(3) });

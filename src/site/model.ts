@@ -14,6 +14,8 @@ export interface Outcome {
   path: string;
   statements: Position[];
   afterwards: Position[];
+  /** The glossary terms of the answers given (rules/finder.yaml "terms"). */
+  terms: string[];
 }
 
 /** One change of one position, as listed on /updates and in the feed. */
@@ -142,6 +144,7 @@ export function buildModel(content: Content, today: string = todayIso()): Model 
       answers,
       asked,
       path: values.join('/'),
+      terms: asked.flatMap(({ question, answer }) => question.terms[answer] ?? []),
       statements: matching.filter((p) => p.kind !== 'later-development'),
       afterwards: matching.filter((p) => p.kind === 'later-development'),
     };

@@ -31,6 +31,21 @@ export function compileViews(translators: Record<string, Translate>, dir = VIEWS
     const r = root(options);
     return linkFrom(r.linkMode, r.page.path, target);
   });
+  // An address as text that lines may break anywhere but next to a hyphen, so that "…/deserters-" on paper is never
+  // taken for a word split at the end of a line; the characters stay as they are for copying.
+  const address = (url: string) =>
+    hb.Utils.escapeExpression(url).replace(/([^-\s]?)-([^-\s]?)/g, (_m, a: string, b: string) => `<span class="nb">${a}-${b}</span>`);
+  hb.registerHelper('address', (url: unknown) => new hb.SafeString(address(String(url ?? ''))));
+  // A translation with an address in it ({{url}}), the address written as above.
+  hb.registerHelper('tAddress', function (key: string, options: Handlebars.HelperOptions) {
+    const r = root(options);
+    const t = translators[r.lang];
+    if (!t) throw new Error(`no translator for ${r.lang}`);
+    const hash = options.hash as Record<string, unknown>;
+    const marker = '\u0000address\u0000';
+    const text = hb.Utils.escapeExpression(t(key, { ...hash, url: marker }));
+    return new hb.SafeString(text.split(marker).join(address(String(hash.url ?? ''))));
+  });
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
   for (const f of readdirSync(join(dir, 'partials'))) {
     if (f.endsWith('.hbs')) hb.registerPartial(f.slice(0, -4), readFileSync(join(dir, 'partials', f), 'utf8'));

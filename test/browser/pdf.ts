@@ -58,3 +58,18 @@ export function colouredPixels(file: string, page = 1): number {
   }
   return coloured;
 }
+
+/** Every word of a PDF with the height of its box in points (pdftotext -bbox-layout), for reading font sizes back. */
+export function pdfWords(file: string): { text: string; height: number; page: number }[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const words: { text: string; height: number; page: number }[] = [];
+  let page = 0;
+  for (const m of xml.matchAll(/<page |<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[0] === '<page ') {
+      page++;
+      continue;
+    }
+    words.push({ text: m[3]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;|&#39;/g, "'"), height: Number(m[2]) - Number(m[1]), page });
+  }
+  return words;
+}

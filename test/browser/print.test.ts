@@ -6,7 +6,7 @@ import type { Position } from '../../src/content/schema.js';
 import { ROOT } from '../../src/paths.js';
 import { formatDate, formatNumber } from '../../src/site/format.js';
 import { launchChromium, type Chromium } from './chromium.js';
-import { colouredPixels, pdfPageCount, pdfPageTexts, readQrCode, requirePoppler, squash } from './pdf.js';
+import { colouredPixels, pdfPageCount, pdfPageTexts, pdfWords, readQrCode, requirePoppler, squash } from './pdf.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -97,19 +97,62 @@ function checkText(file: string, lang: string, sheet: Sheet): void {
   expect(text, `${file}: printed-from address`).toContain(squash(printedFrom(lang, sheet)));
 }
 
+/**
+ * Font size from a word's box: pdftotext gives the box of the font's ascent and descent, which for
+ * DejaVu Sans (the font CI installs, and Chromium's fallback there) is 1.164 times the font size.
+ */
+const BOX_PER_POINT = 1.1637;
+const BODY_MIN_PT = 9;
+const ADDRESS_MIN_PT = 7.5;
+
+/**
+ * The text allowed below 9 pt on a sheet: its source entries (publisher, headline, dates, address),
+ * the help organisations' addresses and the printed addresses of this site's own pages.
+ */
+async function smallPrint(): Promise<string> {
+  return squash(await page.evaluate(() => [...document.querySelectorAll('.sources li, .help .url, .sheet-address')].map((e) => e.textContent ?? '').join(' ')));
+}
+
 describe('printed information sheets (A4, Chromium)', () => {
-  it('fits every sheet of every language on one or two pages', async () => {
+  it('fits every sheet of every language on one or two pages, body text at least 9 pt, source addresses at least 7.5 pt', async () => {
     const counts: Record<string, Record<number, number>> = {};
+    const smallest: Record<string, { body: number; address: number }> = {};
     for (const lang of server.site.content.langCodes) {
       counts[lang] = {};
+      smallest[lang] = { body: 99, address: 99 };
       for (const sheet of sheets()) {
         const file = await printPdf(`/${lang}/sheets/${sheet.id}`, `${lang}-${sheet.id}`);
         const pages = pdfPageCount(file);
         counts[lang][pages] = (counts[lang][pages] ?? 0) + 1;
         expect(pages, `${lang} ${sheet.id}`).toBeLessThanOrEqual(2);
+        const allowed = await smallPrint();
+        for (const w of pdfWords(file)) {
+          const pt = w.height / BOX_PER_POINT;
+          const isAddressLine = allowed.includes(squash(w.text));
+          const min = isAddressLine ? ADDRESS_MIN_PT : BODY_MIN_PT;
+          const kind = isAddressLine ? 'address' : 'body';
+          smallest[lang][kind] = Math.min(smallest[lang][kind], pt);
+          expect(pt, `${lang} ${sheet.id}: "${w.text}" is ${pt.toFixed(2)} pt`).toBeGreaterThanOrEqual(min - 0.05);
+        }
       }
     }
-    console.log('pages per sheet (pages: sheets):', JSON.stringify(counts));
+    console.log('pages per sheet (pages: sheets):', JSON.stringify(counts), 'smallest pt:', JSON.stringify(smallest));
+  });
+
+  it('never breaks a printed address next to a hyphen', async () => {
+    for (const lang of server.site.content.langCodes) {
+      const sheet = sheets().find((s) => s.id === 'deserters-protection')!;
+      const file = await printPdf(`/${lang}/sheets/${sheet.id}`, `${lang}-${sheet.id}`);
+      const lines = pdfPageTexts(file).join('\n').split('\n');
+      const urls = sourceUrls(sheet.shows);
+      for (const line of lines) {
+        const end = line.trimEnd();
+        // a line that ends with "-" and whose text continues an address on the next line
+        if (end.endsWith('-') && urls.some((u) => squash(u).includes(squash(end.split(/\s+/).pop()!)))) {
+          throw new Error(`${lang}: an address breaks after a hyphen: "${end}"`);
+        }
+      }
+    }
   });
 
   it('prints the caveat, every source address and a QR code of the live address on a sample in every language', async () => {

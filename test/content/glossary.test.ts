@@ -21,8 +21,9 @@ describe('the real content keeps its words consistent', () => {
     for (const lang of LANGS) {
       const glossary = fx.readJson(`locales/${lang}/glossary.json`);
       for (const id of ids) {
-        const entry = glossary[id] as { term?: string; explain?: string };
+        const entry = glossary[id] as { term?: string; short?: string; explain?: string };
         expect(entry?.term, `${lang} ${id}`).toBeTruthy();
+        expect(entry?.short, `${lang} ${id}`).toBeTruthy();
         expect(entry?.explain, `${lang} ${id}`).toBeTruthy();
       }
     }

@@ -62,10 +62,19 @@ describe('"words used on this page" on positions and outcomes', () => {
 });
 
 describe('printed sheets explain the words they use', () => {
+  it.each(LANGS)('%s: a situation\'s sheet explains the words of its answers (rules/finder.yaml terms), in short', (lang) => {
+    for (const o of site.model.outcomes) {
+      expect(o.terms.length, o.id).toBeGreaterThan(0);
+      const page = html(urls.sheet(lang, o.id));
+      const block = page.slice(page.indexOf('class="sheet-terms"'), page.indexOf('</section>', page.indexOf('class="sheet-terms"')));
+      for (const t of new Set(o.terms)) expect(block, `${o.id} ${t}`).toContain(escaped(text(lang, 'glossary', `${t}.short`)));
+    }
+  });
+
   it.each(LANGS)('%s: a position sheet carries the explanation of each of its terms', (lang) => {
     for (const p of site.content.positions) {
       const page = html(urls.sheet(lang, p.id));
-      for (const t of p.terms) expect(page, `${p.id} ${t}`).toContain(escaped(text(lang, 'glossary', `${t}.explain`)));
+      for (const t of p.terms) expect(page, `${p.id} ${t}`).toContain(escaped(text(lang, 'glossary', `${t}.short`)));
     }
   });
 });

@@ -3,7 +3,7 @@ import { PositionKind } from '../../content/schema.js';
 import { questionPath, resolveAnswers, resolveOption, type Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import type { Site } from '../site.js';
-import { termsOf } from './glossary.js';
+import { termLinks } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageBuilder } from './index.js';
 import { positionLink, positionView } from './views.js';
@@ -165,7 +165,7 @@ export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
       afterwards: outcome.afterwards.map((p) => positionLink(lang, p)),
       help,
       sources: sourcesOf(site, lang, [...statements, ...outcome.afterwards]),
-      terms: termsOf(site, lang, [...statements, ...outcome.afterwards]),
+      terms: termLinks(site, lang, [...outcome.terms, ...[...statements, ...outcome.afterwards].flatMap((p) => p.terms)]),
       sheetUrl: urls.sheet(lang, outcome.id),
       startUrl: urls.checkQuestion(lang),
     },

@@ -4,7 +4,7 @@ import type { Page } from '../page.js';
 import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
 import { outcomeTitle } from './check.js';
-import { termsOf } from './glossary.js';
+import { termLinks, termsOf } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageBuilder } from './index.js';
 import { positionKeys, positionLink, positionView, shownSource } from './views.js';
@@ -109,7 +109,8 @@ function sheetView(site: Site, lang: string, id: string, placement: Placement) {
     // "id" only names each list item's anchor in the shared source list.
     sources: sourcesOf(site, lang, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
     help: site.content.help,
-    terms: termsOf(site, lang, shown),
+    // A situation's sheet explains the words of its answers' texts; each statement's own sheet explains its words.
+    terms: p ? termsOf(site, lang, [p]) : termLinks(site, lang, o!.terms),
     position: p ? positionSheetView(site, lang, p) : undefined,
     outcome: o ? outcomeView(site, lang, o) : undefined,
   };

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { urls } from '../../src/site/urls.js';
+import { launchChromium, type Chromium } from './chromium.js';
+import { startServer, type RunningServer } from './server.js';
+
+/**
+ * Phone first, measured in Chromium at 360 × 740 (a common small phone screen): what a reader
+ * needs first is inside the first screen, before any scrolling.
+ */
+const SCREEN = { width: 360, height: 740 };
+
+let server: RunningServer;
+let browser: Chromium;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.setViewportSize(SCREEN);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The element's top and bottom edge on the page, in CSS pixels, before any scrolling. */
+async function box(selector: string): Promise<{ top: number; bottom: number }> {
+  const b = await page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
+  });
+  return b;
+}
+
+async function open(path: string): Promise<void> {
+  const res = await page.goto(`${server.baseUrl}${path}`);
+  expect(res?.status(), path).toBe(200);
+}
+
+const LANGS = ['en', 'ru', 'de'];
+
+describe.each(LANGS)('%s at 360 × 740', (lang) => {
+  it('a position page: the heading starts within the first 400 px', async () => {
+    await open(urls.position(lang, 'deserters-protection'));
+    expect((await box('main h1')).top).toBeLessThan(400);
+  });
+
+  it('the finder: the first answer and the submit button are on the first screen', async () => {
+    await open(urls.checkQuestion(lang));
+    expect((await box('main input[type="radio"]')).bottom).toBeLessThanOrEqual(SCREEN.height);
+    expect((await box('main button[type="submit"]')).bottom).toBeLessThanOrEqual(SCREEN.height);
+  });
+
+  it('the start page: the link to the finder is on the first screen', async () => {
+    await open(urls.home(lang));
+    expect((await box(`main a[href="${urls.checkQuestion(lang)}"]`)).bottom).toBeLessThanOrEqual(SCREEN.height);
+  });
+
+  it('an outcome: "in short" starts on the first screen, for the longest situation too', async () => {
+    const outcomes = server.site.model.outcomes;
+    const longest = [...outcomes].sort((a, b) => b.asked.length - a.asked.length)[0]!;
+    for (const o of [outcomes[0]!, longest]) {
+      await open(urls.checkOutcome(lang, o.asked.map((a) => a.answer)));
+      expect((await box('#in-short')).top, o.id).toBeLessThan(SCREEN.height);
+    }
+  });
+
+  it('the menu opens without script, and the page does not scroll sideways', async () => {
+    await open(urls.home(lang));
+    expect(await page.locator('.menu nav a').first().isVisible()).toBe(false);
+    await page.click('.menu > summary');
+    expect(await page.locator('.menu nav a').first().isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
+  });
+});
+
+describe('on a wide screen', () => {
+  it('the menu is open without a click', async () => {
+    const wide = await browser.newPage();
+    await wide.setViewportSize({ width: 1280, height: 800 });
+    await wide.goto(`${server.baseUrl}${urls.home('en')}`);
+    expect(await wide.locator('.menu nav a').first().isVisible()).toBe(true);
+    await wide.close();
+  });
+});
