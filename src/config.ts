@@ -3,11 +3,9 @@ import { z } from 'zod';
 const LogLevel = z.enum(['silent', 'error', 'info']);
 
 const Env = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int({ error: 'must be a port number from 1 to 65535' }).min(1, { error: 'must be a port number from 1 to 65535' }).max(65535, { error: 'must be a port number from 1 to 65535' }).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  BASE_URL: z
-    .url({ protocol: /^https?$/, error: 'must be a full http:// or https:// address, like https://example.org' })
-    .optional(),
+  BASE_URL: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: LogLevel.optional(),
   CONTACT_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
@@ -28,15 +26,34 @@ export interface Config {
   contentDir?: string;
 }
 
-/** Reads the configuration from the environment; throws a message naming each bad variable. */
+/**
+ * The public address as an http(s) origin with an optional path, any letter case in the scheme and
+ * host, no trailing slash; or why it cannot be one. Credentials, a query or a fragment would end up
+ * in every canonical link, sitemap entry and QR code, so they are refused.
+ */
+export function parseBaseUrl(raw: string): { url: string } | { error: string } {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return { error: 'must be a full http:// or https:// address, like https://example.org' };
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { error: 'must start with http:// or https://' };
+  if (u.username || u.password || raw.includes('@')) return { error: 'must not contain a user name or password' };
+  if (u.search || raw.includes('?')) return { error: 'must not contain a query (?…)' };
+  if (u.hash || raw.includes('#')) return { error: 'must not contain a fragment (#…)' };
+  return { url: `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}` };
+}
+
+/** Reads the configuration from the environment; throws one line naming each bad variable and its value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = Env.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got "${String(env[String(i.path[0])])}")`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const bad = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got "${String(env[String(i.path[0])])}")`);
+  const base = env.BASE_URL === undefined || env.BASE_URL === '' ? undefined : parseBaseUrl(env.BASE_URL);
+  if (base && 'error' in base) bad.push(`BASE_URL: ${base.error} (got "${env.BASE_URL}")`);
+  if (!result.success || bad.length > 0) throw new Error(`Invalid configuration: ${bad.join('; ')}`);
   const e = result.data;
-  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const baseUrl = base && 'url' in base ? base.url : `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
     host: e.HOST,

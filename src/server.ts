@@ -4,6 +4,7 @@ import { loadContent } from './content/load.js';
 import { formatProblem } from './content/problems.js';
 import { DEFAULT_DIRS } from './paths.js';
 import { join } from 'node:path';
+import { limitedServer } from './http/listen.js';
 import { createSite } from './site/site.js';
 
 /** Starts the server: refuses to start on a bad configuration or invalid content. */
@@ -23,7 +24,7 @@ function main(): void {
     process.exit(1);
   }
   const app = createApp(createSite(content, config));
-  const server = app.listen(config.port, config.host, () => {
+  const server = limitedServer(app).listen(config.port, config.host, () => {
     console.log(`Listening on http://${config.host}:${config.port} (public address ${config.baseUrl})`);
   });
   server.on('error', (e) => {

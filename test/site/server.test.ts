@@ -61,7 +61,33 @@ describe('the server', () => {
   it('refuses to start with a bad setting and names it', async () => {
     const s = start({ PORT: 'eighty' });
     expect(await s.exited).toBe(1);
-    expect(s.output()).toMatch(/Invalid configuration:\n\s+PORT: .*"eighty"/);
+    expect(s.output().trim()).toMatch(/^Invalid configuration: PORT: must be a port number from 1 to 65535 \(got "eighty"\)$/);
+  }, 30_000);
+
+  it.each([
+    ['https://user:pass@example.org', 'must not contain a user name or password'],
+    ['https://example.org/?q=1#x', 'must not contain a query'],
+    ['https://example.org/#x', 'must not contain a fragment'],
+    ['ftp://example.org', 'must start with http:// or https://'],
+    ['example.org', 'must be a full http:// or https:// address'],
+  ])('refuses BASE_URL=%s with one line that names it', async (value, message) => {
+    const s = start({ BASE_URL: value, PORT: String(await freePort()) });
+    expect(await s.exited).toBe(1);
+    const out = s.output().trim();
+    expect(out.split('\n')).toHaveLength(1);
+    expect(out).toContain(`BASE_URL: ${message}`);
+    expect(out).not.toMatch(/\bat \S+:\d+:\d+/);
+  }, 30_000);
+
+  it('accepts BASE_URL in any letter case, with a path, and sends HSTS for https', async () => {
+    const port = await freePort();
+    const s = start({ BASE_URL: 'HTTPS://Example.ORG/Mirror/', PORT: String(port), HOST: '127.0.0.1' });
+    await s.listening;
+    const res = await fetch(`http://127.0.0.1:${port}/en/about`);
+    expect(await res.text()).toContain('<link rel="canonical" href="https://example.org/Mirror/en/about">');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
   }, 30_000);
 
   it('refuses to start on broken content and names the file and field', async () => {
