@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { errorPage, type ErrorStatus } from '../site/pages/content.js';
 import { renderPage } from '../site/page.js';
 import type { Site } from '../site/site.js';
+import { suggestions } from '../site/pages/suggest.js';
 import { bestLanguage } from './language.js';
 import { rendered, sendHtml, type Rendered } from './send.js';
 
@@ -26,14 +27,37 @@ export function errorPages(site: Site) {
   };
 }
 
+/** 404 pages that suggest pages with a similar address: made once per language and set of suggestions, the most recent kept. */
+const SUGGESTED_KEPT = 256;
+
 export function notFound(site: Site, pagesFor: ReturnType<typeof errorPages>): RequestHandler {
+  const suggested = new Map<string, Rendered>();
+  const withSuggestions = (lang: string, path: string): Rendered => {
+    let wanted: string;
+    try {
+      wanted = decodeURIComponent(path);
+    } catch {
+      wanted = path;
+    }
+    const list = suggestions(site, lang, wanted);
+    if (list.length === 0) return pagesFor(lang, 404);
+    const key = `${lang} ${list.map((x) => x.url).join(' ')}`;
+    let out = suggested.get(key);
+    if (!out) {
+      const page = errorPage(site, lang, 404);
+      out = rendered(renderPage(site, { ...page, data: { ...page.data, suggestions: list } }), lang);
+      if (suggested.size >= SUGGESTED_KEPT) suggested.delete(suggested.keys().next().value as string);
+      suggested.set(key, out);
+    }
+    return out;
+  };
   return (req, res) => {
     res.locals.route = 'not-found';
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendHtml(req, res, pagesFor(bestLanguage(site, req), 400), 405);
     }
-    sendHtml(req, res, pagesFor(bestLanguage(site, req), 404), 404);
+    sendHtml(req, res, withSuggestions(bestLanguage(site, req), req.path), 404);
   };
 }
 

@@ -10,10 +10,20 @@ import { rendered, sendHtml, type Rendered } from './send.js';
 
 const MAX_PATH = 512;
 
+/** An address as chat apps and hand-typing leave it, made plain: one slash at a time, lower case, no punctuation at the end. */
+export function forgive(path: string): string {
+  return path
+    .replace(/\/{2,}/g, '/')
+    .replace(/[.,;:!?)\]}>'"»”’]+$/u, '')
+    .toLowerCase();
+}
+
 /** Serves every page of the page table, rendered once and kept; also redirects old and near-miss addresses. */
 export function pages(site: Site): RequestHandler {
   const table = pageTable(site);
   const cache = new Map<string, Rendered>();
+  // The finder's "choose an answer" pages (400): the same for everyone, so made once per question and language.
+  const errorCache = new Map<string, Rendered>();
   const get = (path: string): Rendered | undefined => {
     const hit = cache.get(path);
     if (hit) return hit;
@@ -24,11 +34,14 @@ export function pages(site: Site): RequestHandler {
     cache.set(path, out);
     return out;
   };
-  const redirectTarget = (path: string): string | undefined => {
+  const langs = new Set(site.content.langCodes);
+  /** The page a near-miss address means: a slash too many or too few, an old id, a sheet that needs another answer. */
+  const canonical = (path: string): string | undefined => {
+    if (table.has(path)) return path;
     const toggled = path.endsWith('/') ? path.slice(0, -1) : `${path}/`;
     if (table.has(toggled)) return toggled;
     const m = /^\/([a-z]+)\/positions\/([^/]+)\/?$/.exec(path);
-    const current = m && site.model.positionAlias.get(m[2] ?? '');
+    const current = m && langs.has(m[1] ?? '') && site.model.positionAlias.get(m[2] ?? '');
     if (m && current) return urls.position(m[1] ?? '', current);
     // the sheet of a situation that now needs another answer (a question was added): that question
     const sheet = /^\/([a-z]+)\/sheets\/([a-z0-9-]+)$/.exec(path);
@@ -36,7 +49,16 @@ export function pages(site: Site): RequestHandler {
       const resolved = resolveAnswers(site.content.questions, (sheet[2] ?? '').split('--'));
       if (resolved && questionPath(site.content.questions, resolved.answers).next) return urls.checkQuestion(sheet[1]!, resolved.answers);
     }
+    const finder = checkSubmission(site, path, {});
+    if (finder && 'redirect' in finder) return finder.redirect;
     return undefined;
+  };
+  const redirectTarget = (path: string): string | undefined => {
+    const exact = canonical(path);
+    if (exact !== undefined && exact !== path) return exact;
+    // links pasted from chats: capitals, a doubled slash, punctuation stuck to the end
+    const forgiven = forgive(path);
+    return forgiven === path ? undefined : canonical(forgiven);
   };
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -60,7 +82,13 @@ export function pages(site: Site): RequestHandler {
     }
     if (submitted && 'page' in submitted) {
       res.locals.route = 'check-error';
-      return sendHtml(req, res, rendered(renderPage(site, submitted.page), submitted.page.lang), submitted.page.status ?? 400);
+      const { page } = submitted;
+      let out = errorCache.get(page.path);
+      if (!out) {
+        out = rendered(renderPage(site, page), page.lang);
+        errorCache.set(page.path, out);
+      }
+      return sendHtml(req, res, out, page.status ?? 400);
     }
     const page = get(path);
     if (page) {

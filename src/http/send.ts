@@ -39,12 +39,30 @@ export function fresh(req: Request): boolean {
   return (req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined) && req.fresh;
 }
 
-/** Writes a body: as kept when the client accepts gzip (nearly all do), else unpacked for this one answer. */
+/**
+ * Unpacked bodies for the few clients without gzip: the most recently asked ones are kept (a bounded
+ * cache, so that a big page such as a language's set of sheets is not unpacked on every request).
+ */
+const PLAIN_KEPT = 16;
+const plain = new Map<Rendered, Buffer>();
+function unpacked(doc: Rendered): Buffer {
+  let body = plain.get(doc);
+  if (body) {
+    plain.delete(doc);
+  } else {
+    body = gunzipSync(doc.gzip);
+    if (plain.size >= PLAIN_KEPT) plain.delete(plain.keys().next().value as Rendered);
+  }
+  plain.set(doc, body);
+  return body;
+}
+
+/** Writes a body: as kept when the client accepts gzip (nearly all do), else unpacked (see above). */
 export function writeBody(req: Request, res: Response, doc: Rendered): void {
   res.setHeader('Vary', 'Accept-Encoding');
   const gzip = acceptsGzip(req);
   if (gzip) res.setHeader('Content-Encoding', 'gzip');
-  const body = gzip ? doc.gzip : gunzipSync(doc.gzip);
+  const body = gzip ? doc.gzip : unpacked(doc);
   res.setHeader('Content-Length', body.length);
   res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -13,7 +13,10 @@ export interface Asset {
 /** Reads the static files once; their names carry a hash of their content, so they can be cached for a year. */
 export function loadAssets(dir = join(VIEWS_DIR, 'assets')): Map<string, Asset> {
   const assets = new Map<string, Asset>();
-  for (const [name, type] of [['site.css', 'text/css; charset=utf-8']] as const) {
+  for (const [name, type] of [
+    ['site.css', 'text/css; charset=utf-8'],
+    ['favicon.svg', 'image/svg+xml'],
+  ] as const) {
     const body = readFileSync(join(dir, name));
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
     const href = `/assets/${name.replace(/\.(\w+)$/, `.${hash}.$1`)}`;

@@ -51,6 +51,7 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
   const rest = restOf(page);
   const language = content.languages.find((l) => l.code === page.lang);
   const css = site.assets.get('site.css');
+  const icon = site.assets.get('favicon.svg');
   const t = site.t[page.lang];
   const siteName = t ? t('ui:site.name') : '';
   return view({
@@ -65,13 +66,15 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
       ogLocale: OG_LOCALE[page.lang] ?? page.lang,
       alternates: page.noindex ? [] : alternates(site, page),
     },
-    langs: content.languages.map((l) => ({ code: l.code, name: l.name, url: `/${l.code}${rest}`, current: l.code === page.lang, ogLocale: OG_LOCALE[l.code] ?? l.code })),
+    // an error page offers each language's start page (its own address does not exist in any language)
+    langs: content.languages.map((l) => ({ code: l.code, name: l.name, url: page.view === 'error' ? urls.home(l.code) : `/${l.code}${rest}`, current: l.code === page.lang, ogLocale: OG_LOCALE[l.code] ?? l.code })),
     notices: {
       unreviewed: language?.review.status === 'unreviewed',
       stale: isStale(site, page.lang, ['ui:', ...(page.textKeys ?? [])]),
     },
     site: {
       css: css?.href,
+      icon: icon?.href,
       home: urls.home(page.lang),
       feed: urls.feed(page.lang),
       contactEmail: config.contactEmail,
