@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { load, type Load } from '../bench/load.js';
+import { NGINX_WORKERS, startNginxMirror } from '../bench/nginx.js';
 import { freePort, rssBytes, startProcess, timeCommand, waitFor200, type Child } from '../bench/processes.js';
 import { stylesheets, wireBytes } from '../bench/weight.js';
 import { testConfig } from '../config.js';
@@ -96,6 +97,37 @@ async function throughput() {
 }
 
 /**
+ * The same page from a fresh export under nginx with the mirror kit's configuration (one worker),
+ * beside the app started again as npm start does: warm-up, then rounds alternating between the two.
+ * The export's page is the folder address (PAGE/): nginx answers PAGE itself with a 301 to it.
+ */
+async function nginxThroughput() {
+  const mirror = await startNginxMirror();
+  if ('skipped' in mirror) return mirror;
+  try {
+    const app = await serve(process.execPath, START);
+    try {
+      const targets = { app: { url: app.url, path: PAGE }, nginx: { url: mirror.url, path: `${PAGE}/` } };
+      for (const t of Object.values(targets)) await load(t.url, [t.path], { seconds: WARMUP_SECONDS });
+      const rounds: Record<'app' | 'nginx', Load[]> = { app: [], nginx: [] };
+      for (let i = 0; i < ROUNDS; i++) {
+        for (const name of ['app', 'nginx'] as const) {
+          const r = await load(targets[name].url, [targets[name].path], { seconds: ROUND_SECONDS });
+          rounds[name].push(r);
+          console.log(`  round ${i + 1} ${name.padEnd(5)} ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+        }
+      }
+      const page = await wireBytes(`${mirror.url}${PAGE}/`);
+      return { nginx: mirror.nginx, workers: NGINX_WORKERS, app: summarise(rounds.app), mirror: summarise(rounds.nginx), htmlGzip: page.bytes, htmlEncoding: page.encoding };
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await mirror.stop();
+  }
+}
+
+/**
  * 100 000 requests over every page in every language, plus unknown addresses and finder answers
  * with fresh ids; the server's RSS at start, after 20 000 and after 100 000. `nodeFlags` tries V8
  * settings (the default heap grows lazily under load: RSS is then mostly garbage not yet collected).
@@ -157,6 +189,18 @@ async function exportTime() {
   }
 }
 
+/** The nginx rows of the table: requests/s and latency beside the app measured in the same rounds, or one line saying it was skipped. */
+function mirrorRows(m: Awaited<ReturnType<typeof nginxThroughput>>): [string, string, string, boolean | undefined][] {
+  if ('skipped' in m) return [['nginx mirror (export)', `skipped: ${m.skipped}`, '', undefined]];
+  const ratio = m.mirror.rps / m.app.rps;
+  return [
+    [`nginx mirror (export, ${m.workers} worker): requests/s`, String(m.mirror.rps), '', undefined],
+    ['nginx mirror: latency p50 / p99', `${m.mirror.p50} / ${m.mirror.p99} ms`, '', undefined],
+    ['app in the same rounds: requests/s', String(m.app.rps), '', undefined],
+    ['nginx mirror / app', ratio.toFixed(2), '', undefined],
+  ];
+}
+
 function table(rows: [string, string, string, boolean | undefined][]): string {
   const head: [string, string, string, string] = ['measure', 'result', 'target', ''];
   const lines = [head, ...rows.map(([a, b, c, ok]) => [a, b, c, ok === undefined ? '' : ok ? 'ok' : 'MISSED'])];
@@ -177,6 +221,9 @@ async function main(): Promise<void> {
   const cold = await coldStart(process.execPath, START);
   const check = await timeCommand('npm', ['run', '-s', 'check']);
   const exported = await exportTime();
+  console.log(`nginx mirror: ${PAGE}/ from a fresh export under nginx (${NGINX_WORKERS} worker) beside the app, ${ROUNDS} rounds of ${ROUND_SECONDS} s alternating`);
+  const mirror = await nginxThroughput();
+  if ('skipped' in mirror) console.log(`nginx mirror: skipped: ${mirror.skipped}`);
 
   const ratio = t.app.rps / t.bare.rps;
   const pageBytes = t.weight.htmlGzip + t.weight.cssGzip;
@@ -196,12 +243,13 @@ async function main(): Promise<void> {
     'skipped' in exported
       ? ['npm run export', `skipped: ${exported.skipped}`, `< ${TARGETS.exportMs / 1000} s`, undefined]
       : ['npm run export', `${Math.round(exported.ms)} ms${exported.code === 0 ? '' : ` (exit ${exported.code})`}`, `< ${TARGETS.exportMs / 1000} s`, exported.code === 0 && exported.ms < TARGETS.exportMs],
+    ...mirrorRows(mirror),
   ];
   console.log(`\n${table(rows)}\n`);
-  const failed = t.app.errors + t.bare.errors + mem.errors;
+  const failed = t.app.errors + t.bare.errors + mem.errors + ('skipped' in mirror ? 0 : mirror.app.errors + mirror.mirror.errors);
   if (failed > 0) console.log(`warning: ${failed} failed requests or unexpected statuses during the load runs`);
 
-  const report = { date: new Date().toISOString(), machine: { ...machine, loadavgAfter: loadavg() }, page: PAGE, targets: TARGETS, throughput: { ...t, ratio }, pageBytes, memory: mem, coldStart: cold, check, export: exported, table: rows.map(([measure, result, target, ok]) => ({ measure, result, target, ok })) };
+  const report = { date: new Date().toISOString(), machine: { ...machine, loadavgAfter: loadavg() }, page: PAGE, targets: TARGETS, throughput: { ...t, ratio }, pageBytes, memory: mem, coldStart: cold, check, export: exported, nginx: mirror, table: rows.map(([measure, result, target, ok]) => ({ measure, result, target, ok })) };
   mkdirSync(join(ROOT, 'test/artifacts'), { recursive: true });
   writeFileSync(join(ROOT, 'test/artifacts', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('Written to test/artifacts/bench.json');

@@ -3,21 +3,36 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { loadContent } from '../content/load.js';
 import { formatProblem } from '../content/problems.js';
+import { removePrecompressed, writeNginxKit } from '../deploy/nginx.js';
 import { exportSite, isLocalAddress } from '../export/export.js';
 import { createSite } from '../site/site.js';
 
-const USAGE = 'usage: npm run export -- --out DIR [--base-url https://mirror.example.org]';
+const USAGE = 'usage: npm run export -- --out DIR [--base-url https://mirror.example.org] [--nginx FILE [--nginx-listen 8080] [--nginx-run DIR]]';
 
 function size(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   return `${(bytes / 1024).toFixed(0)} kB`;
 }
 
-/** npm run export -- --out DIR [--base-url URL]: the whole site as static files. */
+/**
+ * npm run export -- --out DIR [--base-url URL]: the whole site as static files.
+ * With --nginx FILE also the mirror kit (src/deploy/nginx.ts): a .gz twin of every text file and an
+ * nginx configuration in FILE serving DIR on --nginx-listen (default 8080), its pid, logs and
+ * temporary files in --nginx-run (default: the folder nginx-run next to FILE).
+ */
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { out: { type: 'string' }, 'base-url': { type: 'string' } }, strict: true }).values;
+    args = parseArgs({
+      options: {
+        out: { type: 'string' },
+        'base-url': { type: 'string' },
+        nginx: { type: 'string' },
+        'nginx-listen': { type: 'string', default: '8080' },
+        'nginx-run': { type: 'string' },
+      },
+      strict: true,
+    }).values;
   } catch (e) {
     console.error(`export: ${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -43,11 +58,22 @@ async function main(): Promise<number> {
     for (const p of problems) console.error(formatProblem(p));
     return 1;
   }
+  if (!args.nginx && args['nginx-run'] !== undefined) {
+    console.error(`export: --nginx-run needs --nginx FILE\n${USAGE}`);
+    return 2;
+  }
   const dir = resolve(args.out);
   try {
+    // a previous export with the nginx kit has .gz twins at its top: without them it is recognised as an export
+    await removePrecompressed(dir);
     const summary = await exportSite(createSite(content, config), dir);
     for (const m of summary.missing) console.warn(`warning: not exported: ${m}`);
     console.log(`export: ${summary.files} files, ${size(summary.bytes)}, written to ${dir} in ${(summary.ms / 1000).toFixed(2)} s (public address ${config.baseUrl})`);
+    if (args.nginx) {
+      const kit = await writeNginxKit(config, dir, { file: args.nginx, listen: args['nginx-listen'], runDir: args['nginx-run'], langs: content.langCodes });
+      console.log(`nginx: ${kit.precompressed.files} .gz files (${size(kit.precompressed.bytes)}) next to the text files; configuration written to ${kit.file}`);
+      console.log(`  run it: nginx -p ${kit.runDir} -c ${kit.file} -g 'daemon off;'   (listens on ${args['nginx-listen']}; pid, logs and temporary files in ${kit.runDir})`);
+    }
     return 0;
   } catch (e) {
     console.error(`export: ${(e as Error).message}`);

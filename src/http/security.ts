@@ -17,8 +17,14 @@ function recordHeaders(middleware: RequestHandler): [string, string | number | r
   return [...headers];
 }
 
-/** Strict headers: nothing from other hosts, no scripts, no framing, no referrer, no browser features. */
-export function security(config: Config): RequestHandler {
+/** The Permissions-Policy: no browser feature is offered to any page. */
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()';
+
+/**
+ * Our security headers as [name, value] pairs, in the order they are sent: the one list that the
+ * app sends on every answer and that the nginx mirror configuration (src/deploy/nginx.ts) repeats.
+ */
+export function securityHeaders(config: Pick<Config, 'hsts'>): [string, string][] {
   const headers = recordHeaders(
     helmet({
       contentSecurityPolicy: {
@@ -38,7 +44,14 @@ export function security(config: Config): RequestHandler {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  headers.push(['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()']);
+  const list: [string, string][] = headers.map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+  list.push(['Permissions-Policy', PERMISSIONS_POLICY]);
+  return list;
+}
+
+/** Strict headers: nothing from other hosts, no scripts, no framing, no referrer, no browser features. */
+export function security(config: Config): RequestHandler {
+  const headers = securityHeaders(config);
   return (_req, res, next) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     next();
