@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,30 @@ function start(env: Record<string, string>) {
   });
   listening.catch(() => undefined);
   return { child, exited, listening, output: () => out };
+}
+
+/** Runs `npm start` as a reader would, in its own process group so that nothing it leaves behind is missed. */
+function npmStart(env: Record<string, string>) {
+  const inherited = { ...process.env };
+  delete inherited.BASE_URL;
+  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'silent', ...env }, detached: true });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += String(d)));
+  child.stderr.on('data', (d: Buffer) => (out += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => out };
+}
+
+/** Whether anything still accepts connections on the port. */
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
 }
 
 const temp: string[] = [];
@@ -101,4 +125,21 @@ describe('the server', () => {
     expect(s.output()).toContain('The server cannot start');
     expect(s.output()).toMatch(/rules\/positions\/welcome-statement\.yaml:2: kind: must be one of: ministry-statement/);
   }, 30_000);
+
+  it('npm start: SIGTERM to the npm process stops the server, and no process is left behind', async () => {
+    const port = await freePort();
+    const s = npmStart({ PORT: String(port), HOST: '127.0.0.1' });
+    const deadline = Date.now() + 60_000;
+    while (!s.output().includes('Listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(s.output()).toContain('Listening');
+    expect(await answers(port)).toBe(true);
+    s.child.kill('SIGTERM');
+    const code = await s.exited;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await answers(port)).toBe(false);
+    // nothing of the process group is alive (kill with signal 0 only asks)
+    expect(() => process.kill(-s.child.pid!, 0)).toThrow();
+    // and npm reports the server's own clean exit
+    expect(code).toBe(0);
+  }, 90_000);
 });
