@@ -1,10 +1,17 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../content/load.js';
 import { formatProblem } from '../content/problems.js';
+import { DEFAULT_DIRS } from '../paths.js';
 
-/** npm run check: one line per problem, exit 1 on any; stale translations are warnings. */
+/**
+ * npm run check: one line per problem ("file:line: field: message"), exit 1 on any; stale translations are warnings.
+ * CONTENT_DIR, as for the server, checks the rules/ and locales/ in that folder instead of the project's own.
+ */
+const contentDir = process.env.CONTENT_DIR;
+const dirs = contentDir ? { rules: join(contentDir, 'rules'), locales: join(contentDir, 'locales') } : DEFAULT_DIRS;
 const started = performance.now();
-const { content, problems, warnings, statusWarnings, termWarnings } = loadContent();
+const { content, problems, warnings, statusWarnings, termWarnings } = loadContent(dirs);
 const ms = (performance.now() - started).toFixed(0);
 for (const p of problems) console.error(formatProblem(p));
 if (warnings.length > 0) {

@@ -20,13 +20,10 @@ function dates(file: string, entries: [string, string | undefined][], today: str
 
 /** Checks that every reference points at something that exists, every id is unique and every date is real and past. */
 export function crossCheck(r: Rules, today: string, problems: ProblemList): void {
-  const sourceIds = new Set(r.sources.map((s) => s.id));
-  const actorIds = new Set(r.actors.map((a) => a.id));
-  const caveatIds = new Set(r.caveats);
-  const options = r.questions.flatMap((q) => q.options);
-  const optionIds = new Set(options);
-  const positionIds = new Set(r.positions.map((p) => p.position.id));
-  const termIds = new Set(r.glossary.map((t) => t.id));
+  // References are checked against the ids each file declares, broken entries included (see Rules.known);
+  // an undefined set means that file's ids cannot be told, and references to it wait until it is fixed.
+  const { sources: sourceIds, actors: actorIds, caveats: caveatIds, options: optionIds, positions: positionIds, terms: termIds } = r.known;
+  const missing = (known: Set<string> | undefined, id: string) => known !== undefined && !known.has(id);
   const used = { sources: new Set<string>(), actors: new Set<string>(), caveats: new Set<string>() };
 
   unique(r.sources.map((s) => s.id), r.files.sources, 'sources', problems);
@@ -37,11 +34,18 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
   unique(r.glossary.map((t) => t.id), r.files.glossary, 'terms', problems);
   r.glossary.forEach((t, ti) =>
     t.sources.forEach((s, i) => {
-      if (!sourceIds.has(s)) problems.add({ file: r.files.glossary, path: `terms[${ti}].sources[${i}]`, message: `there is no source "${s}": add it to rules/sources.yaml or fix the id` });
+      if (missing(sourceIds, s)) problems.add({ file: r.files.glossary, path: `terms[${ti}].sources[${i}]`, message: `there is no source "${s}": add it to rules/sources.yaml or fix the id` });
       used.sources.add(s);
     }),
   );
-  unique(options, r.files.finder, 'options (across all questions)', problems);
+  // An option id must be unique across all questions: the later one is reported, where it is written.
+  const optionSeen = new Set<string>();
+  r.questions.forEach((q, qi) =>
+    q.options.forEach((o, oi) => {
+      if (optionSeen.has(o)) problems.add({ file: r.files.finder, path: `questions[${qi}].options[${oi}]`, message: `the id "${o}" is used twice (across all questions): every id must be unique` });
+      optionSeen.add(o);
+    }),
+  );
   unique(r.languages.map((l) => l.code), r.languagesFile, 'languages', problems);
   if (r.languages.length > 0 && !r.languages.some((l) => l.code === r.sourceLang)) {
     problems.add({ file: r.languagesFile, path: 'source', message: `"${r.sourceLang}" is not in the list of languages` });
@@ -63,21 +67,21 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
       const at = `questions[${qi}].terms.${option}`;
       if (!q.options.includes(option)) problems.add({ file: r.files.finder, path: at, message: `"${option}" is not an option of this question` });
       terms.forEach((t, i) => {
-        if (!termIds.has(t)) problems.add({ file: r.files.finder, path: `${at}[${i}]`, message: `there is no glossary term "${t}": add it to rules/glossary.yaml or fix the id` });
+        if (missing(termIds, t)) problems.add({ file: r.files.finder, path: `${at}[${i}]`, message: `there is no glossary term "${t}": add it to rules/glossary.yaml or fix the id` });
       });
     }
     for (const [alias, target] of Object.entries(q.aliases)) {
       if (!q.options.includes(target)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: `points to "${target}", which is not an option of this question` });
-      if (optionIds.has(alias)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: 'is still an option: an alias must be an old id that is no longer used' });
+      if (optionSeen.has(alias)) problems.add({ file: r.files.finder, path: `questions[${qi}].aliases.${alias}`, message: 'is still an option: an alias must be an old id that is no longer used' });
     }
   });
 
   unique(r.charts.map((c) => c.id), r.files.figures, 'charts', problems);
   r.charts.forEach((c, ci) => {
     const at = `charts[${ci}]`;
-    if (!positionIds.has(c.position)) problems.add({ file: r.files.figures, path: `${at}.position`, message: `there is no position "${c.position}": fix the id` });
+    if (missing(positionIds, c.position)) problems.add({ file: r.files.figures, path: `${at}.position`, message: `there is no position "${c.position}": fix the id` });
     const sourceRef = (path: string, id: string) => {
-      if (!sourceIds.has(id)) problems.add({ file: r.files.figures, path, message: `there is no source "${id}": add it to rules/sources.yaml or fix the id` });
+      if (missing(sourceIds, id)) problems.add({ file: r.files.figures, path, message: `there is no source "${id}": add it to rules/sources.yaml or fix the id` });
       used.sources.add(id);
     };
     sourceRef(`${at}.source`, c.source);
@@ -89,7 +93,7 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
       if (c.unit === 'percent' && b.value > 100) problems.add({ file: r.files.figures, path: `${at}.bars[${bi}].value`, message: 'a percentage cannot be more than 100' });
     });
   });
-  const langCodes = new Set(r.languages.map((l) => l.code));
+  const langCodes = r.known.languages;
 
   const allPositionNames = new Map<string, string>();
   for (const { file, position: p } of r.positions) {
@@ -103,8 +107,8 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
     if (p.saidUntil && (!p.saidOn || p.saidOn.length < 10 || p.saidUntil <= p.saidOn)) {
       problems.add({ file, path: 'saidUntil', message: 'must be a later day than saidOn, which must then be a full date (YYYY-MM-DD)' });
     }
-    const ref = (path: string, id: string, known: Set<string>, what: string, where: string) => {
-      if (!known.has(id)) problems.add({ file, path, message: `there is no ${what} "${id}": add it to ${where} or fix the id` });
+    const ref = (path: string, id: string, known: Set<string> | undefined, what: string, where: string) => {
+      if (missing(known, id)) problems.add({ file, path, message: `there is no ${what} "${id}": add it to ${where} or fix the id` });
     };
     p.saidBy.forEach((a, i) => {
       ref(`saidBy[${i}]`, a, actorIds, 'actor', 'rules/actors.yaml');
@@ -137,7 +141,7 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
       if (changeKeys.has(key)) problems.add({ file, path: at, message: 'the same change is listed twice' });
       changeKeys.add(key);
       (c.languages ?? []).forEach((l, li) => {
-        if (!langCodes.has(l)) problems.add({ file, path: `${at}.languages[${li}]`, message: `"${l}" is not in rules/languages.yaml` });
+        if (missing(langCodes, l)) problems.add({ file, path: `${at}.languages[${li}]`, message: `"${l}" is not in rules/languages.yaml` });
       });
     });
     unique(p.terms, file, 'terms', problems);

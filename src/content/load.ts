@@ -40,11 +40,15 @@ export function loadContent(dirs: ContentDirs = DEFAULT_DIRS, today: string = to
   const r = readRules(dirs.rules, problems);
   crossCheck(r, today, problems);
   const langCodes = r.languages.map((l) => l.code);
-  const locales = loadLocales(dirs.locales, langCodes, r.sourceLang, problems);
-  checkSourceTexts(r, dirs.locales, locales.flat[r.sourceLang] ?? new Map(), problems);
+  // Where rules/languages.yaml has a problem, the codes it declares still say which folders to check.
+  const locales = loadLocales(dirs.locales, r.known.languages && [...r.known.languages], r.sourceLang, problems);
+  const sourceTexts = locales.flat[r.sourceLang];
+  // Without the source language's texts (its folder is missing), every required text would be reported once more.
+  if (sourceTexts) checkSourceTexts(r, dirs.locales, sourceTexts, locales.reported[r.sourceLang], problems);
   const warnings = Object.entries(locales.stale).flatMap(([lang, keys]) => [...keys].sort().map((k) => `${lang} ${k}`));
-  const statuses = r.incomplete ? [] : statusWarnings(r, today);
-  const terms = termWarnings(dirs.locales, locales, r.sources);
+  const statuses = r.incomplete ? [] : statusWarnings(r, today).map((p) => problems.locate(p));
+  const terms = termWarnings(dirs.locales, locales, r.sourceLangs).map((p) => problems.locate(p));
+  problems.resolveLines();
   if (problems.size > 0) return { problems: problems.items, warnings, statusWarnings: statuses, termWarnings: terms };
   return {
     problems: [],

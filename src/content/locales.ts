@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { flatten, pluralBase } from './flatten.js';
 import { FRESHNESS_FILE, fingerprint } from './freshness.js';
+import { HTML, HTML_MESSAGE } from './plainText.js';
 import { readDataFile } from './readFile.js';
 import type { Problem, ProblemList } from './problems.js';
 import { variantError } from './terminology.js';
@@ -17,9 +18,18 @@ export interface Locales {
   stale: Record<string, Set<string>>;
   /** lang → glossary term id → the variants to avoid in that language (glossary.json "avoid" lists). */
   avoid: Record<string, Map<string, string[]>>;
+  /**
+   * lang → what already has its own problem: "ns" for a file that is missing or cannot be read, "ns:key" for
+   * a text that was refused. Other checks leave these alone, so that one mistake gives one message.
+   */
+  reported: Record<string, Set<string>>;
 }
 
-const HTML = /<\/?[a-z!][^>]*>/i;
+/** True when a "ns:key" (or its whole file) already has a problem of its own in this language. */
+export function alreadyReported(reported: Set<string> | undefined, key: string): boolean {
+  return reported !== undefined && (reported.has(key) || reported.has(key.split(':')[0] ?? ''));
+}
+
 const VARS = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 function vars(text: string): string {
@@ -66,47 +76,67 @@ function readLanguage(dir: string, lang: string, nsList: string[], problems: Pro
   const tree: Record<string, Record<string, unknown>> = {};
   const flat = new Map<string, string>();
   const avoid = new Map<string, string[]>();
+  const reported = new Set<string>();
   for (const ns of nsList) {
     const file = join(dir, lang, `${ns}.json`);
     if (!existsSync(file)) {
       problems.add({ file, path: '', message: `the file is missing: copy locales/en/${ns}.json and translate it` });
+      reported.add(ns);
       continue;
     }
     const parsed = readDataFile(file, problems);
-    if (!parsed) continue;
+    if (!parsed) {
+      reported.add(ns);
+      continue;
+    }
     if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
       problems.add({ file, path: '', message: 'must be a group of "key": "text" pairs' });
+      reported.add(ns);
       continue;
     }
     const data = ns === 'glossary' ? takeAvoidLists(file, parsed.data as Record<string, unknown>, avoid, problems) : (parsed.data as Record<string, unknown>);
     tree[ns] = data;
     for (const [key, value] of flatten(data)) {
       const at: Problem = { file, path: key, message: '' };
-      if (typeof value !== 'string') problems.add({ ...at, message: 'must be text in quotes' });
-      else if (value.trim() === '') problems.add({ ...at, message: 'is empty: write the text' });
-      else if (HTML.test(value)) problems.add({ ...at, message: 'contains HTML; write plain text (the page adds all formatting)' });
+      const refuse = (message: string) => {
+        problems.add({ ...at, message });
+        reported.add(`${ns}:${key}`);
+      };
+      if (typeof value !== 'string') refuse('must be text in quotes');
+      else if (value.trim() === '') refuse('is empty: write the text');
+      else if (HTML.test(value)) refuse(HTML_MESSAGE);
       else flat.set(`${ns}:${key}`, value);
     }
   }
-  return { tree, flat, avoid };
+  return { tree, flat, avoid, reported };
 }
 
-function compareKeys(lang: string, dir: string, source: Map<string, string>, target: Map<string, string>, problems: ProblemList) {
+function compareKeys(
+  lang: string,
+  dir: string,
+  source: Map<string, string>,
+  target: Map<string, string>,
+  reported: { source: Set<string>; target: Set<string> },
+  problems: ProblemList,
+) {
   const categories = new Set(new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[]);
   const fileOf = (k: string) => join(dir, lang, `${k.split(':')[0]}.json`);
   const keyOf = (k: string) => k.slice(k.indexOf(':') + 1);
   const sourceBases = new Map<string, boolean>();
-  for (const k of source.keys()) {
+  // A refused English text still counts as there: its translation is not "not in the English texts".
+  const sourceKeys = [...source.keys(), ...[...reported.source].filter((k) => k.includes(':'))];
+  for (const k of sourceKeys) {
     const [base, cat] = pluralBase(k);
     sourceBases.set(base, Boolean(cat) || sourceBases.get(base) === true);
   }
   for (const [base, plural] of sourceBases) {
     const want = plural ? [...categories].map((c) => `${base}_${c}`) : [base];
     for (const k of want) {
-      if (!target.has(k)) problems.add({ file: fileOf(k), path: keyOf(k), message: 'is missing: add the translation' });
+      if (!target.has(k) && !alreadyReported(reported.target, k)) problems.add({ file: fileOf(k), path: keyOf(k), message: 'is missing: add the translation' });
     }
   }
   for (const [k, text] of target) {
+    if (alreadyReported(reported.source, k)) continue;
     const [base, cat] = pluralBase(k);
     const plural = sourceBases.get(base);
     if (plural === undefined || (plural && (!cat || !categories.has(cat))) || (!plural && cat)) {
@@ -135,8 +165,14 @@ function staleKeys(dir: string, lang: string, source: Map<string, string>, targe
   return stale;
 }
 
-/** Reads locales/{lang}/*.json for every language and checks each against the source language. */
-export function loadLocales(dir: string, langs: string[], sourceLang: string, problems: ProblemList): Locales {
+/**
+ * Reads locales/{lang}/*.json for every language and checks each against the source language.
+ * `known` undefined: rules/languages.yaml could not tell the languages, so every folder is read as one.
+ */
+export function loadLocales(dir: string, known: string[] | undefined, sourceLang: string, problems: ProblemList): Locales {
+  const folders = existsSync(dir) ? readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory()) : [];
+  const langs = known ?? folders;
+  const reported: Record<string, Set<string>> = {};
   const resources: Resources = {};
   const flat: Record<string, Map<string, string>> = {};
   const stale: Record<string, Set<string>> = {};
@@ -144,7 +180,7 @@ export function loadLocales(dir: string, langs: string[], sourceLang: string, pr
   const sourceDir = join(dir, sourceLang);
   const nsList = existsSync(sourceDir) ? namespaces(sourceDir) : [];
   for (const folder of existsSync(dir) ? readdirSync(dir) : []) {
-    if (!langs.includes(folder)) {
+    if (known && !langs.includes(folder)) {
       problems.add({ file: join(dir, folder), path: '', message: `language "${folder}" is not in rules/languages.yaml: add it there or remove the folder` });
     }
   }
@@ -156,7 +192,8 @@ export function loadLocales(dir: string, langs: string[], sourceLang: string, pr
     for (const ns of namespaces(join(dir, lang))) {
       if (!nsList.includes(ns)) problems.add({ file: join(dir, lang, `${ns}.json`), path: '', message: `there is no locales/${sourceLang}/${ns}.json: remove this file or check its name` });
     }
-    const { tree, flat: texts, avoid: variants } = readLanguage(dir, lang, nsList, problems);
+    const { tree, flat: texts, avoid: variants, reported: refused } = readLanguage(dir, lang, nsList, problems);
+    reported[lang] = refused;
     resources[lang] = tree;
     avoid[lang] = variants;
     flat[lang] = texts;
@@ -164,10 +201,11 @@ export function loadLocales(dir: string, langs: string[], sourceLang: string, pr
   const source = flat[sourceLang] ?? new Map<string, string>();
   for (const lang of langs) {
     const target = flat[lang];
-    if (lang === sourceLang || !target) continue;
-    compareKeys(lang, dir, source, target, problems);
+    // Without the source language's folder there is nothing to compare with: that folder has its own problem.
+    if (lang === sourceLang || !target || !flat[sourceLang]) continue;
+    compareKeys(lang, dir, source, target, { source: reported[sourceLang] ?? new Set(), target: reported[lang] ?? new Set() }, problems);
     stale[lang] = staleKeys(dir, lang, source, target, problems);
   }
   stale[sourceLang] = new Set();
-  return { resources, flat, stale, avoid };
+  return { resources, flat, stale, avoid, reported };
 }

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import type { z } from 'zod';
-import { formatPath, type ProblemList } from './problems.js';
+import { HTML_MESSAGE, htmlPaths } from './plainText.js';
+import { formatPath, type LineOf, type ProblemList } from './problems.js';
 
 /** A parsed data file that can say on which line a value stands. */
 export interface ParsedFile {
   file: string;
   data: unknown;
-  lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** The line of the key a path names (or of the list entry), else of the nearest entry around it. */
+  lineOf: LineOf;
 }
 
 const lineAt = (text: string, pos: number) => text.slice(0, pos).split('\n').length;
@@ -28,6 +30,96 @@ function jsonLine(text: string, message: string): number | undefined {
   return undefined;
 }
 
+const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
+
+/**
+ * The line of every key and list entry in a valid JSON text, by path (JSON.parse gives no positions).
+ * A key written twice counts where it was written last, as JSON.parse keeps the last value.
+ */
+function jsonKeyLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  let i = 0;
+  let line = 1;
+  const space = () => {
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\n') line++;
+      else if (c !== ' ' && c !== '\t' && c !== '\r') return;
+    }
+  };
+  // Valid JSON strings hold no raw line breaks, so lines change only in the space between tokens.
+  const string = (): string => {
+    const start = i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (path: (string | number)[]): void => {
+    space();
+    lines.set(pathKey(path), lines.get(pathKey(path)) ?? line);
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      i++;
+      space();
+      if (text[i] === (c === '{' ? '}' : ']')) {
+        i++;
+        return;
+      }
+      for (let n = 0; ; n++) {
+        space();
+        if (c === '{') {
+          const keyLine = line;
+          const key = string();
+          lines.set(pathKey([...path, key]), keyLine);
+          space();
+          i++; // the colon
+          value([...path, key]);
+        } else {
+          lines.set(pathKey([...path, n]), line);
+          value([...path, n]);
+        }
+        space();
+        if (text[i++] !== ',') return;
+      }
+    }
+    if (c === '"') string();
+    else while (i < text.length && !/[\s,\]}]/.test(text[i] as string)) i++;
+  };
+  value([]);
+  return lines;
+}
+
+/** Looks a path up in a table of lines; a path that is not there gives the line of the nearest entry around it. */
+function nearest(table: (path: readonly PropertyKey[]) => number | undefined): LineOf {
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const line = table(path.slice(0, n));
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
+}
+
+/** The line of the key (in a mapping) or the entry (in a list) that a path names in a YAML document. */
+function yamlKeyLine(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = doc.contents;
+  let line = isNode(node) && node.range ? counter.linePos(node.range[0]).line : undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(part));
+      if (!pair) return undefined;
+      line = isNode(pair.key) && pair.key.range ? counter.linePos(pair.key.range[0]).line : line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item: unknown = node.items[part];
+      if (!isNode(item)) return undefined;
+      line = item.range ? counter.linePos(item.range[0]).line : line;
+      node = item;
+    } else return undefined;
+  }
+  return line;
+}
+
 /** Reads a YAML or JSON file; a syntax error becomes a problem with its line number. */
 export function readDataFile(file: string, problems: ProblemList): ParsedFile | undefined {
   let text: string;
@@ -39,7 +131,11 @@ export function readDataFile(file: string, problems: ProblemList): ParsedFile | 
   }
   if (file.endsWith('.json')) {
     try {
-      return { file, data: JSON.parse(text), lineOf: () => undefined };
+      const data: unknown = JSON.parse(text);
+      const keys = jsonKeyLines(text);
+      const parsed: ParsedFile = { file, data, lineOf: nearest((path) => keys.get(pathKey(path))) };
+      problems.register(file, parsed.lineOf);
+      return parsed;
     } catch (e) {
       const msg = (e as Error).message;
       // The message may quote lines of the file; keep the problem on one line.
@@ -56,17 +152,9 @@ export function readDataFile(file: string, problems: ProblemList): ParsedFile | 
     }
     return undefined;
   }
-  return {
-    file,
-    data: doc.toJS(),
-    lineOf(path) {
-      for (let n = path.length; n >= 0; n--) {
-        const node = doc.getIn(path.slice(0, n) as unknown[], true);
-        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-      }
-      return undefined;
-    },
-  };
+  const parsed: ParsedFile = { file, data: doc.toJS(), lineOf: nearest((path) => yamlKeyLine(doc, lineCounter, path)) };
+  problems.register(file, parsed.lineOf);
+  return parsed;
 }
 
 /**
@@ -92,11 +180,20 @@ function explain(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-/** Validates parsed data against a schema; each issue becomes a problem at its line. */
+const within = (path: readonly PropertyKey[], outer: readonly PropertyKey[]) => outer.length <= path.length && outer.every((p, i) => String(p) === String(path[i]));
+
+/**
+ * Validates parsed data against a schema; each issue becomes a problem at its line.
+ * HTML in any text (or key) is refused first, once: the schema's own complaint about that same text is left out.
+ */
 export function validate<T extends z.ZodType>(parsed: ParsedFile, schema: T, problems: ProblemList): z.infer<T> | undefined {
+  const html = htmlPaths(parsed.data);
+  for (const path of html) problems.add({ file: parsed.file, line: parsed.lineOf(path), path: formatPath(path), message: HTML_MESSAGE });
   const result = schema.safeParse(parsed.data, { error: explain });
-  if (result.success) return result.data;
+  if (result.success) return html.length === 0 ? result.data : undefined;
   for (const issue of result.error.issues) {
+    if (html.some((h) => within(issue.path, h))) continue;
+    if (issue.code === 'unrecognized_keys' && issue.keys.every((k) => html.some((h) => within([...issue.path, k], h)))) continue;
     problems.add({ file: parsed.file, line: parsed.lineOf(issue.path), path: formatPath(issue.path), message: issue.message });
   }
   return undefined;

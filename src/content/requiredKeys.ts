@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { alreadyReported } from './locales.js';
 import type { ProblemList } from './problems.js';
 import type { Rules } from './rules.js';
 import { ChangeKind, PositionKind, SourceKind, StatusKind } from './schema.js';
@@ -38,12 +39,16 @@ export function requiredKeys(r: Rules): string[] {
 /** Content namespaces may hold only texts for entries that exist in rules/. */
 const OWNED = new Set(['positions', 'actors', 'help', 'caveats', 'finder', 'glossary', 'sources', 'figures', 'changes']);
 
-export function checkSourceTexts(r: Rules, localesDir: string, texts: Map<string, string>, problems: ProblemList): void {
+/**
+ * Checks that the source language has every text the rules call for, and no text for an entry that does not exist.
+ * `reported`: files and texts that already have a problem of their own (see Locales.reported); they are left alone.
+ */
+export function checkSourceTexts(r: Rules, localesDir: string, texts: Map<string, string>, reported: Set<string> | undefined, problems: ProblemList): void {
   const required = new Set(requiredKeys(r));
   const file = (k: string) => join(localesDir, r.sourceLang, `${k.split(':')[0]}.json`);
   const key = (k: string) => k.slice(k.indexOf(':') + 1);
   for (const k of required) {
-    if (!texts.has(k)) problems.add({ file: file(k), path: key(k), message: 'is missing: write this text' });
+    if (!texts.has(k) && !alreadyReported(reported, k)) problems.add({ file: file(k), path: key(k), message: 'is missing: write this text' });
   }
   if (r.incomplete) return;
   for (const k of texts.keys()) {

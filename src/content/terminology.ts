@@ -49,8 +49,8 @@ function isOriginalQuote(key: string, lang: string, sourceLang: Map<string, stri
  * Warnings, one per text and variant: a locale text uses a word its glossary lists as one to avoid.
  * Original-language quotes are exempt.
  */
-export function termWarnings(localesDir: string, locales: Locales, sources: Source[]): Problem[] {
-  const sourceLang = new Map(sources.map((s) => [s.id, s.lang]));
+export function termWarnings(localesDir: string, locales: Locales, sources: Source[] | Map<string, string>): Problem[] {
+  const sourceLang = sources instanceof Map ? sources : new Map(sources.map((s) => [s.id, s.lang]));
   const out: Problem[] = [];
   for (const [lang, byTerm] of Object.entries(locales.avoid)) {
     const texts = locales.flat[lang] ?? new Map<string, string>();

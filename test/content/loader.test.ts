@@ -435,6 +435,7 @@ describe('broken content is refused with a message that names the file and the f
       expect(old.statusWarnings).toEqual([
         {
           file: fx.path(POS),
+          line: fx.lineOf(POS, /^ {2}checkedOn: 2026-05-29$/),
           path: 'status.checkedOn',
           message: 'was last checked on 2026-05-29, more than 6 months ago: check where this position stands today and update the date',
         },
