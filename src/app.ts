@@ -17,12 +17,6 @@ export function createApp(site: Site, log: (e: unknown) => void = (e) => console
   app.set('query parser', 'simple');
   const errors = errorPages(site);
   app.use(accessLog(site.config));
-  // The site never reads request bodies: a request that brings one gets its answer and the connection closes,
-  // so a slow body cannot hold the socket after the answer.
-  app.use((req, res, next) => {
-    if (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0) res.setHeader('Connection', 'close');
-    next();
-  });
   app.use(security(site.config));
   app.get('/healthz', (_req, res) => {
     res.locals.route = 'healthz';

@@ -30,8 +30,11 @@ const TARGETS = { ratio: 0.8, pageBytes: 14 * KB, coldStartMs: 1000, rssBytes: 1
 /** Runs a TypeScript file with node itself (no npx in between): node --import tsx FILE. */
 const TSX = ['--import', 'tsx'];
 
-/** The server is measured exactly as `npm start` runs it: node's arguments are read from package.json. */
-const START = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/).slice(1);
+/** The server is measured exactly as `npm start` runs it: node's arguments are read from package.json ("exec node ARGS"). */
+const START = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .replace(/^exec\s+/, '')
+  .split(/\s+/)
+  .slice(1);
 
 /** Starts a server process on a free loopback port and waits until it answers. */
 async function serve(command: string, args: string[], env: Record<string, string> = {}): Promise<Child> {

@@ -16,17 +16,15 @@ export interface SitemapEntry {
 }
 
 /**
- * Every HTML page of every language that search engines may list: the page table without the
- * pages marked noindex. Each page names its versions in the other languages, as its <head> does.
+ * Every HTML page of every language: the page table (error pages, the only ones marked noindex, are
+ * not in it). Each page names its versions in the other languages, as its <head> does. The pages are
+ * not built for this: the address says all the sitemap needs.
  */
 export function sitemapEntries(site: Site, table: Map<string, PageBuilder> = pageTable(site)): SitemapEntry[] {
-  const entries: SitemapEntry[] = [];
-  for (const [path, build] of table) {
-    const page = build();
-    if (page.noindex || (page.status ?? 200) !== 200) continue;
-    entries.push({ url: `${site.config.baseUrl}${path}`, alternates: alternates(site, page) });
-  }
-  return entries;
+  return [...table.keys()].map((path) => ({
+    url: `${site.config.baseUrl}${path}`,
+    alternates: alternates(site, { lang: path.split('/')[1] ?? site.content.sourceLang, path }),
+  }));
 }
 
 export function sitemapXml(entries: SitemapEntry[]): string {

@@ -5,7 +5,7 @@ import type { Page } from '../page.js';
 import type { Site } from '../site.js';
 import { termLinks } from './glossary.js';
 import { urls } from '../urls.js';
-import type { PageBuilder } from './index.js';
+import type { PageEntry } from './index.js';
 import { positionLink, positionView } from './views.js';
 
 /**
@@ -173,9 +173,9 @@ export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
 }
 
 /** Every finder page of a language: each question after each possible set of earlier answers, and each outcome. */
-export function checkPages(site: Site, lang: string): PageBuilder[] {
-  const asked = site.model.questionNodes.map((answers): PageBuilder => () => questionPage(site, lang, answers));
-  const outcomes = site.model.outcomes.map((o): PageBuilder => () => outcomePage(site, lang, o));
+export function checkPages(site: Site, lang: string): PageEntry[] {
+  const asked = site.model.questionNodes.map((answers) => ({ path: urls.checkQuestion(lang, answers), build: () => questionPage(site, lang, answers) }));
+  const outcomes = site.model.outcomes.map((o) => ({ path: urls.checkOutcome(lang, o.asked.map((a) => a.answer)), build: () => outcomePage(site, lang, o) }));
   return [...asked, ...outcomes];
 }
 

@@ -5,8 +5,15 @@ import { checkPages } from './check.js';
 import { glossaryPage } from './glossary.js';
 import { timelinePage, updatesPage } from './timeline.js';
 import { sheetPages } from './sheets.js';
+import { urls } from '../urls.js';
 
 export type PageBuilder = () => Page;
+
+/** A page of the table: its address, known without building it, and how to build it. */
+export interface PageEntry {
+  path: string;
+  build: PageBuilder;
+}
 
 const tables = new WeakMap<Site, Map<string, PageBuilder>>();
 
@@ -18,18 +25,29 @@ export function pageTable(site: Site): Map<string, PageBuilder> {
   const known = tables.get(site);
   if (known) return known;
   const table = new Map<string, PageBuilder>();
-  const add = (build: PageBuilder) => table.set(build().path, build);
+  // Each page is built the first time it is asked for, then kept: the server, the sitemap and the export
+  // share it, and a start does not wait for 500 pages (and their QR codes) to be built.
+  const add = ({ path, build }: PageEntry) => {
+    let page: Page | undefined;
+    table.set(path, () => {
+      if (!page) {
+        page = build();
+        if (page.path !== path) throw new Error(`the page listed at ${path} says its address is ${page.path}`);
+      }
+      return page;
+    });
+  };
   for (const lang of site.content.langCodes) {
-    add(() => homePage(site, lang));
-    add(() => positionsPage(site, lang));
-    for (const p of site.content.positions) add(() => positionPage(site, lang, p.id)!);
-    add(() => sourcesPage(site, lang));
-    add(() => aboutPage(site, lang));
-    add(() => glossaryPage(site, lang));
-    add(() => timelinePage(site, lang));
-    add(() => updatesPage(site, lang));
-    for (const build of checkPages(site, lang)) add(build);
-    for (const build of sheetPages(site, lang)) add(build);
+    add({ path: urls.home(lang), build: () => homePage(site, lang) });
+    add({ path: urls.positions(lang), build: () => positionsPage(site, lang) });
+    for (const p of site.content.positions) add({ path: urls.position(lang, p.id), build: () => positionPage(site, lang, p.id)! });
+    add({ path: urls.sources(lang), build: () => sourcesPage(site, lang) });
+    add({ path: urls.about(lang), build: () => aboutPage(site, lang) });
+    add({ path: urls.glossary(lang), build: () => glossaryPage(site, lang) });
+    add({ path: urls.timeline(lang), build: () => timelinePage(site, lang) });
+    add({ path: urls.updates(lang), build: () => updatesPage(site, lang) });
+    for (const entry of checkPages(site, lang)) add(entry);
+    for (const entry of sheetPages(site, lang)) add(entry);
   }
   tables.set(site, table);
   return table;

@@ -6,7 +6,7 @@ import type { Site } from '../site.js';
 import { outcomeTitle } from './check.js';
 import { termLinks, termsOf } from './glossary.js';
 import { urls } from '../urls.js';
-import type { PageBuilder } from './index.js';
+import type { PageEntry } from './index.js';
 import { positionKeys, positionLink, positionView, shownSource } from './views.js';
 
 /**
@@ -15,11 +15,10 @@ import { positionKeys, positionLink, positionView, shownSource } from './views.j
  * A sheet carries the address of its live page (position page or finder outcome) in words
  * and as a QR code, so a printout always leads back to the current version.
  */
-export function sheetPages(site: Site, lang: string): PageBuilder[] {
+export function sheetPages(site: Site, lang: string): PageEntry[] {
   return [
-    () => sheetsPage(site, lang),
-    ...site.content.positions.map((p) => () => sheetPage(site, lang, p.id)!),
-    ...site.model.outcomes.map((o) => () => sheetPage(site, lang, o.id)!),
+    { path: urls.sheets(lang), build: () => sheetsPage(site, lang) },
+    ...[...site.content.positions.map((p) => p.id), ...site.model.outcomes.map((o) => o.id)].map((id) => ({ path: urls.sheet(lang, id), build: () => sheetPage(site, lang, id)! })),
   ];
 }
 
