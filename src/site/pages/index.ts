@@ -25,18 +25,10 @@ export function pageTable(site: Site): Map<string, PageBuilder> {
   const known = tables.get(site);
   if (known) return known;
   const table = new Map<string, PageBuilder>();
-  // Each page is built the first time it is asked for, then kept: the server, the sitemap and the export
-  // share it, and a start does not wait for 500 pages (and their QR codes) to be built.
-  const add = ({ path, build }: PageEntry) => {
-    let page: Page | undefined;
-    table.set(path, () => {
-      if (!page) {
-        page = build();
-        if (page.path !== path) throw new Error(`the page listed at ${path} says its address is ${page.path}`);
-      }
-      return page;
-    });
-  };
+  // A page is built only when it is asked for (the server keeps the rendered page, not the page data),
+  // so a start does not wait for 500 pages and their QR codes; test/site/seo.test.ts checks that each
+  // builder makes the page of its address.
+  const add = ({ path, build }: PageEntry) => table.set(path, build);
   for (const lang of site.content.langCodes) {
     add({ path: urls.home(lang), build: () => homePage(site, lang) });
     add({ path: urls.positions(lang), build: () => positionsPage(site, lang) });
