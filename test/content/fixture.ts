@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { loadContent, type LoadResult } from '../../src/content/load.js';
 import { formatProblem, type Problem } from '../../src/content/problems.js';
 import { DEFAULT_DIRS, type ContentDirs } from '../../src/paths.js';
@@ -116,6 +116,29 @@ export class Fixture {
   cleanup(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * A fresh fixture for each test of the enclosing describe, removed after the test:
+ * `const fx = eachTestFixture();` then use `fx` in the tests as a Fixture.
+ */
+export function eachTestFixture(): Fixture {
+  let current: Fixture | undefined;
+  // Copying the content takes a few milliseconds; the margin is for a busy machine.
+  beforeEach(() => {
+    current = new Fixture();
+  }, 30_000);
+  afterEach(() => {
+    current?.cleanup();
+    current = undefined;
+  });
+  return new Proxy({} as Fixture, {
+    get(_target, key) {
+      if (!current) throw new Error('fixture: use it inside a test');
+      const value: unknown = Reflect.get(current, key, current);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
 }
 
 /** What a test expects of one problem: the file (relative to the fixture), the field and words of the message. */

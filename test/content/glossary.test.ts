@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/content/problems.js';
 import { findVariant } from '../../src/content/terminology.js';
 import { LANGS } from '../helpers.js';
-import { expectProblem, Fixture, type Json } from './fixture.js';
+import { expectProblem, Fixture, type Json, eachTestFixture } from './fixture.js';
 
 const TODAY = '2026-11-30';
 
@@ -46,13 +46,7 @@ describe('the real content keeps its words consistent', () => {
 });
 
 describe('npm run check warns about avoided variants and fails on missing terms', () => {
-  let fx: Fixture;
-  beforeEach(() => {
-    fx = new Fixture();
-  }, 30_000);
-  afterEach(() => {
-    fx.cleanup();
-  });
+  const fx = eachTestFixture();
 
   it('every plain avoid rule of every language warns on its own wording, naming file, key, variant and preferred term', () => {
     const rules = LANGS.flatMap((lang) => {
@@ -154,13 +148,7 @@ describe('how avoid rules match', () => {
 });
 
 describe('changes and charts are checked like everything else', () => {
-  let fx: Fixture;
-  beforeEach(() => {
-    fx = new Fixture();
-  }, 30_000);
-  afterEach(() => {
-    fx.cleanup();
-  });
+  const fx = eachTestFixture();
   const POS = 'rules/positions/deserters-protection.yaml';
 
   it('a change without its sentence, a change listed out of order, and a language that does not exist', () => {

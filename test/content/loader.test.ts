@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprint, FRESHNESS_FILE } from '../../src/content/freshness.js';
 import { loadContent } from '../../src/content/load.js';
 import { sourceTextFor } from '../../src/content/locales.js';
@@ -8,7 +8,7 @@ import { formatProblem, ProblemList } from '../../src/content/problems.js';
 import { readRules } from '../../src/content/rules.js';
 import { PositionKind } from '../../src/content/schema.js';
 import { DEFAULT_DIRS } from '../../src/paths.js';
-import { deleteIn, expectProblem, Fixture, flat, problemsAt, setIn, type Json } from './fixture.js';
+import { deleteIn, expectProblem, flat, problemsAt, setIn, type Json, eachTestFixture } from './fixture.js';
 
 /** The position most tests break: it uses every kind of reference. */
 const ID = 'welcome-statement';
@@ -46,14 +46,7 @@ describe('the real content', () => {
 });
 
 describe('broken content is refused with a message that names the file and the field', () => {
-  let fx: Fixture;
-  // Copying the content takes a few milliseconds; the margin is for a busy machine.
-  beforeEach(() => {
-    fx = new Fixture();
-  }, 30_000);
-  afterEach(() => {
-    fx.cleanup();
-  });
+  const fx = eachTestFixture();
 
   describe('syntax', () => {
     it('a YAML syntax error: "not valid YAML" with the line number', () => {

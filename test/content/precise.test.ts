@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/build.js';
 import { testConfig } from '../../src/config.js';
 import { loadContent, loadContentOrThrow, type LoadResult } from '../../src/content/load.js';
@@ -8,7 +8,7 @@ import { HTML } from '../../src/content/plainText.js';
 import { ContentError, formatProblem } from '../../src/content/problems.js';
 import { DEFAULT_DIRS, ROOT } from '../../src/paths.js';
 import { createSite } from '../../src/site/site.js';
-import { expectProblem, Fixture, setIn } from './fixture.js';
+import { expectProblem, setIn, eachTestFixture } from './fixture.js';
 
 /** The position most tests break: it uses every kind of reference. */
 const ID = 'welcome-statement';
@@ -35,13 +35,7 @@ function strings(value: unknown, out: string[] = []): string[] {
 }
 
 describe('the check of the content is precise', () => {
-  let fx: Fixture;
-  beforeEach(() => {
-    fx = new Fixture();
-  }, 30_000);
-  afterEach(() => {
-    fx.cleanup();
-  });
+  const fx = eachTestFixture();
 
   describe('HTML in rules/ is refused, as in locales/', () => {
     it('a quote with a tag: one problem, naming file, line and field', () => {
