@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { errorPage, type ErrorStatus } from '../site/pages/content.js';
 import { renderPage } from '../site/page.js';
 import type { Site } from '../site/site.js';
-import { suggestions } from '../site/pages/suggest.js';
+import { suggestionLinks, suggestions } from '../site/pages/suggest.js';
 import { bestLanguage } from './language.js';
 import { rendered, sendHtml, type Rendered } from './send.js';
 
@@ -41,11 +41,11 @@ export function notFound(site: Site, pagesFor: ReturnType<typeof errorPages>): R
     }
     const list = suggestions(site, lang, wanted);
     if (list.length === 0) return pagesFor(lang, 404);
-    const key = `${lang} ${list.map((x) => x.url).join(' ')}`;
+    const key = `${lang} ${list.join(' ')}`;
     let out = suggested.get(key);
     if (!out) {
       const page = errorPage(site, lang, 404);
-      out = rendered(renderPage(site, { ...page, data: { ...page.data, suggestions: list } }), lang);
+      out = rendered(renderPage(site, { ...page, data: { ...page.data, suggestions: suggestionLinks(site, list) } }), lang);
       if (suggested.size >= SUGGESTED_KEPT) suggested.delete(suggested.keys().next().value as string);
       suggested.set(key, out);
     }

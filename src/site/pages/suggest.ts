@@ -18,7 +18,7 @@ const lastSegment = (path: string) => path.split('/').filter(Boolean).pop() ?? '
  * Up to three pages of the reader's language whose last address segment is close to the one asked
  * for (a typo, a word left out, a cut-off link), closest first; none when nothing is close.
  */
-export function suggestions(site: Site, lang: string, path: string): { url: string; title: string }[] {
+export function suggestions(site: Site, lang: string, path: string): string[] {
   const wanted = lastSegment(path.toLowerCase());
   if (wanted.length < 3 || wanted.length > 120) return [];
   const table = pageTable(site);
@@ -36,5 +36,11 @@ export function suggestions(site: Site, lang: string, path: string): { url: stri
     .filter((c) => c.score <= limit)
     .sort((a, b) => a.score - b.score || a.p.localeCompare(b.p))
     .slice(0, 3)
-    .map(({ p }) => ({ url: p, title: table.get(p)!().title }));
+    .map(({ p }) => p);
+}
+
+/** The suggested pages as links with their titles (the pages are built for this: only when a 404 page is made). */
+export function suggestionLinks(site: Site, paths: string[]): { url: string; title: string }[] {
+  const table = pageTable(site);
+  return paths.map((url) => ({ url, title: table.get(url)!().title }));
 }
