@@ -4,6 +4,8 @@ import { api } from './http/api.js';
 import { assets } from './http/assets.js';
 import { errorHandler, errorPages, notFound } from './http/errors.js';
 import { languageRedirect } from './http/home.js';
+import { knownPages } from './http/knownPages.js';
+import { pageCache } from './http/pageCache.js';
 import { pages } from './http/pages.js';
 import { security } from './http/security.js';
 import { seo } from './http/seo.js';
@@ -16,7 +18,9 @@ export function createApp(site: Site, log: (e: unknown) => void = (e) => console
   app.set('etag', false);
   app.set('query parser', 'simple');
   const errors = errorPages(site);
+  const table = pageCache(site);
   app.use(accessLog(site.config));
+  app.use(knownPages(site.config, table));
   app.use(security(site.config));
   app.get('/healthz', (_req, res) => {
     res.locals.route = 'healthz';
@@ -26,7 +30,7 @@ export function createApp(site: Site, log: (e: unknown) => void = (e) => console
   app.use(assets(site));
   app.use(api(site));
   app.use(seo(site));
-  app.use(pages(site));
+  app.use(pages(site, table));
   app.use(notFound(site, errors));
   app.use(errorHandler(site, errors, log));
   return app;

@@ -1,11 +1,11 @@
 import type { RequestHandler } from 'express';
 import { questionPath, resolveAnswers } from '../site/model.js';
 import { checkSubmission } from '../site/pages/check.js';
-import { pageTable } from '../site/pages/index.js';
 import { renderPage } from '../site/page.js';
 import type { Site } from '../site/site.js';
 import { urls } from '../site/urls.js';
 import { HttpError } from './errors.js';
+import type { PageCache } from './pageCache.js';
 import { rendered, sendHtml, type Rendered } from './send.js';
 
 const MAX_PATH = 512;
@@ -18,22 +18,11 @@ export function forgive(path: string): string {
     .toLowerCase();
 }
 
-/** Serves every page of the page table, rendered once and kept; also redirects old and near-miss addresses. */
-export function pages(site: Site): RequestHandler {
-  const table = pageTable(site);
-  const cache = new Map<string, Rendered>();
+/** Serves every page of the page table (from the cache); also redirects old and near-miss addresses. */
+export function pages(site: Site, table: PageCache): RequestHandler {
+  const get = (path: string) => table.get(path);
   // The finder's "choose an answer" pages (400): the same for everyone, so made once per question and language.
   const errorCache = new Map<string, Rendered>();
-  const get = (path: string): Rendered | undefined => {
-    const hit = cache.get(path);
-    if (hit) return hit;
-    const build = table.get(path);
-    if (!build) return undefined;
-    const page = build();
-    const out = rendered(renderPage(site, page), page.lang, page.private === true);
-    cache.set(path, out);
-    return out;
-  };
   const langs = new Set(site.content.langCodes);
   /** The page a near-miss address means: a slash too many or too few, an old id, a sheet that needs another answer. */
   const canonical = (path: string): string | undefined => {

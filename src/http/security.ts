@@ -49,6 +49,11 @@ export function securityHeaders(config: Pick<Config, 'hsts'>): [string, string][
   return list;
 }
 
+/** Whether a request brings a body (which the site never reads). */
+export function bringsBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
 /**
  * Strict headers: nothing from other hosts, no scripts, no framing, no referrer, no browser features.
  * Also, since the site never reads request bodies: a request that brings one gets its answer with
@@ -58,7 +63,7 @@ export function security(config: Config): RequestHandler {
   const headers = new Map(securityHeaders(config));
   return (req, res, next) => {
     res.setHeaders(headers);
-    if (req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')) res.setHeader('Connection', 'close');
+    if (bringsBody(req)) res.setHeader('Connection', 'close');
     next();
   };
 }

@@ -23,7 +23,7 @@ export function rendered(body: string, lang: string, isPrivate = false): Rendere
  * distinct Accept-Encoding values, so the answer is remembered per value (a bounded memo).
  */
 const gzipAccepted = new Map<string, boolean>();
-function acceptsGzip(req: Request): boolean {
+export function acceptsGzip(req: Request): boolean {
   const header = req.headers['accept-encoding'] ?? '';
   let yes = gzipAccepted.get(header);
   if (yes === undefined) {
@@ -57,31 +57,43 @@ function unpacked(doc: Rendered): Buffer {
   return body;
 }
 
-/** Writes a body: as kept when the client accepts gzip (nearly all do), else unpacked (see above). */
+/** The headers that go with a body as it is sent: packed when the client accepts gzip (nearly all do), else unpacked (see above). */
+export function bodyHeaders(doc: Rendered, gzip: boolean): [string, string][] {
+  const length = String(gzip ? doc.gzip.length : unpacked(doc).length);
+  return gzip ? [['Vary', 'Accept-Encoding'], ['Content-Encoding', 'gzip'], ['Content-Length', length]] : [['Vary', 'Accept-Encoding'], ['Content-Length', length]];
+}
+
+/** Writes a body with its headers (above). */
 export function writeBody(req: Request, res: Response, doc: Rendered): void {
-  res.setHeader('Vary', 'Accept-Encoding');
   const gzip = acceptsGzip(req);
-  if (gzip) res.setHeader('Content-Encoding', 'gzip');
-  const body = gzip ? doc.gzip : unpacked(doc);
-  res.setHeader('Content-Length', body.length);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  for (const [name, value] of bodyHeaders(doc, gzip)) res.setHeader(name, value);
+  res.end(req.method === 'HEAD' ? undefined : gzip ? doc.gzip : unpacked(doc));
+}
+
+/**
+ * A page's own headers when it is sent whole (200): type, language, and either a short public cache
+ * with its validator or, for a page that shows a reader's answers, none at all.
+ */
+export function pageHeaders(page: Rendered, maxAge = 300): [string, string][] {
+  const own: [string, string][] = [
+    ['Content-Type', 'text/html; charset=utf-8'],
+    ['Content-Language', page.lang],
+  ];
+  return page.private ? [...own, ['Cache-Control', 'private, no-store']] : [...own, ['Cache-Control', `public, max-age=${maxAge}`], ['ETag', page.etag]];
 }
 
 /** Sends a pre-rendered HTML page with its validator; answers 304 when the client has it already. */
 export function sendHtml(req: Request, res: Response, page: Rendered, status = 200, maxAge = 300): void {
   res.status(status);
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Language', page.lang);
-  if (status === 200 && page.private) {
-    res.setHeader('Cache-Control', 'private, no-store');
-  } else if (status === 200) {
-    res.setHeader('Cache-Control', `public, max-age=${maxAge}`);
-    res.setHeader('ETag', page.etag);
-    if (fresh(req)) {
+  if (status === 200) {
+    for (const [name, value] of pageHeaders(page, maxAge)) res.setHeader(name, value);
+    if (!page.private && fresh(req)) {
       res.status(304).end();
       return;
     }
   } else {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Language', page.lang);
     res.setHeader('Cache-Control', 'no-store');
   }
   writeBody(req, res, page);
