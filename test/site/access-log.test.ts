@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
 import { loadContentOrThrow } from '../../src/content/load.js';
-import { accessLog } from '../../src/http/accessLog.js';
+import { accessLog, batchedStdout } from '../../src/http/accessLog.js';
 import { createSite } from '../../src/site/site.js';
 import express from 'express';
 
@@ -34,5 +34,19 @@ describe('the access log', () => {
     app.get('/', (_req, res) => res.send('x'));
     await request(app).get('/');
     expect(lines).toEqual([]);
+  });
+
+  it('writes the lines of one turn of the event loop in one write, in order, and nothing when there is nothing', async () => {
+    const writes: string[] = [];
+    const write = batchedStdout({ write: (text: string) => writes.push(text) });
+    write('{"a":1}');
+    write('{"a":2}');
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['{"a":1}\n{"a":2}\n']);
+    write('{"a":3}');
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual(['{"a":1}\n{"a":2}\n', '{"a":3}\n']);
   });
 });
