@@ -6,6 +6,7 @@ import { errorHandler, errorPages, notFound } from './http/errors.js';
 import { languageRedirect } from './http/home.js';
 import { knownPages } from './http/knownPages.js';
 import { pageCache } from './http/pageCache.js';
+import { offline } from './http/offline.js';
 import { pages } from './http/pages.js';
 import { security } from './http/security.js';
 import { seo } from './http/seo.js';
@@ -30,6 +31,7 @@ export function createApp(site: Site, log: (e: unknown) => void = (e) => console
   app.use(assets(site));
   app.use(api(site));
   app.use(seo(site));
+  app.use(offline(site));
   app.use(pages(site, table));
   app.use(notFound(site, errors));
   app.use(errorHandler(site, errors, log));

@@ -1,13 +1,14 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { loadContent } from '../content/load.js';
 import { formatProblem } from '../content/problems.js';
 import { removePrecompressed, writeNginxKit } from '../deploy/nginx.js';
 import { exportSite, isLocalAddress } from '../export/export.js';
+import { printOfflineEditions } from '../export/pdf.js';
 import { createSite } from '../site/site.js';
 
-const USAGE = 'usage: npm run export -- --out DIR [--base-url https://mirror.example.org] [--nginx FILE [--nginx-listen 8080] [--nginx-run DIR]]';
+const USAGE = 'usage: npm run export -- --out DIR [--base-url https://mirror.example.org] [--pdf] [--nginx FILE [--nginx-listen 8080] [--nginx-run DIR]]';
 
 function size(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -19,6 +20,8 @@ function size(bytes: number): string {
  * With --nginx FILE also the mirror kit (src/deploy/nginx.ts): a .gz twin of every text file and an
  * nginx configuration in FILE serving DIR on --nginx-listen (default 8080), its pid, logs and
  * temporary files in --nginx-run (default: the folder nginx-run next to FILE).
+ * With --pdf also each language's offline edition as an A4 PDF ({lang}/offline.pdf), printed with
+ * Debian's Chromium when it is installed.
  */
 async function main(): Promise<number> {
   let args;
@@ -30,6 +33,7 @@ async function main(): Promise<number> {
         nginx: { type: 'string' },
         'nginx-listen': { type: 'string', default: '8080' },
         'nginx-run': { type: 'string' },
+        pdf: { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
@@ -66,9 +70,15 @@ async function main(): Promise<number> {
   try {
     // a previous export with the nginx kit has .gz twins at its top: without them it is recognised as an export
     await removePrecompressed(dir);
-    const summary = await exportSite(createSite(content, config), dir);
+    const site = createSite(content, config);
+    const summary = await exportSite(site, dir);
     for (const m of summary.missing) console.warn(`warning: not exported: ${m}`);
     console.log(`export: ${summary.files} files, ${size(summary.bytes)}, written to ${dir} in ${(summary.ms / 1000).toFixed(2)} s (public address ${config.baseUrl})`);
+    if (args.pdf) {
+      const pdf = await printOfflineEditions(dir, content.langCodes);
+      if ('skipped' in pdf) console.warn(`pdf: not printed: ${pdf.skipped}`);
+      else console.log(`pdf: ${pdf.written.length} offline editions printed: ${pdf.written.map((f) => relative(dir, f)).join(', ')}`);
+    }
     if (args.nginx) {
       const kit = await writeNginxKit(config, dir, { file: args.nginx, listen: args['nginx-listen'], runDir: args['nginx-run'], langs: content.langCodes });
       console.log(`nginx: ${kit.precompressed.files} .gz files (${size(kit.precompressed.bytes)}) next to the text files; configuration written to ${kit.file}`);

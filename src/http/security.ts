@@ -23,15 +23,17 @@ const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=()
 /**
  * Our security headers as [name, value] pairs, in the order they are sent: the one list that the
  * app sends on every answer and that the nginx mirror configuration (src/deploy/nginx.ts) repeats.
+ * `inlineStyles`: hashes ('sha256-…') of stylesheets that a document carries inside itself.
  */
-export function securityHeaders(config: Pick<Config, 'hsts'>): [string, string][] {
+export function securityHeaders(config: Pick<Config, 'hsts'>, inlineStyles: string[] = []): [string, string][] {
   const headers = recordHeaders(
     helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
           defaultSrc: ["'none'"],
-          styleSrc: ["'self'"],
+          // a document that carries its stylesheet inside (the offline edition) names it by its hash
+          styleSrc: ["'self'", ...inlineStyles],
           imgSrc: ["'self'", 'data:'],
           formAction: ["'self'"],
           baseUri: ["'none'"],

@@ -49,9 +49,9 @@ export function robotsTxt(site: Site): string {
   return ['User-agent: *', 'Allow: /', '', `Sitemap: ${site.config.baseUrl}/sitemap.xml`, ''].join('\n');
 }
 
-/** The documents that are not pages: /sitemap.xml, /robots.txt and each language's feed of changes. */
+/** The documents that are not pages: /sitemap.xml, /robots.txt, each language's feed of changes and offline edition. */
 export function documentPaths(site: Site): string[] {
-  return ['/sitemap.xml', '/robots.txt', ...site.content.langCodes.map(urls.feed)];
+  return ['/sitemap.xml', '/robots.txt', ...site.content.langCodes.flatMap((lang) => [urls.feed(lang), urls.offline(lang)])];
 }
 
 /** /sitemap.xml, /robots.txt and /{lang}/updates.xml, built once at start. */

@@ -21,6 +21,8 @@ export const urls = {
   /** One term's explanation on the glossary page. */
   term: (lang: string, id: string) => `/${lang}/glossary#term-${id}`,
   notFound: (lang: string) => `/${lang}/404`,
+  /** The whole guide of a language in one self-contained file (src/site/offline.ts). */
+  offline: (lang: string) => `/${lang}/offline.html`,
 };
 
 /** The file a page is written to in a static export: every page becomes a folder's index.html. */
@@ -31,11 +33,16 @@ export function exportFile(urlPath: string): string {
   return folder ? `${folder}/index.html` : 'index.html';
 }
 
-/** How pages link to each other: root-absolute on the server, relative in a static export. */
-export type LinkMode = 'absolute' | 'relative';
+/**
+ * How pages link to each other: root-absolute on the server, relative in a static export, or, in a
+ * document that holds many pages (the offline edition), a function that says where each address leads.
+ */
+export type LinkMode = 'absolute' | 'relative' | ((target: string) => string);
 
 export function linkFrom(mode: LinkMode, fromPath: string, target: string): string {
-  if (mode === 'absolute' || /^[a-z]+:/i.test(target)) return target;
+  if (/^[a-z]+:/i.test(target)) return target;
+  if (typeof mode === 'function') return mode(target);
+  if (mode === 'absolute') return target;
   const [path = '', hash] = target.split('#');
   const rel = posix.relative(posix.dirname(`/${exportFile(fromPath)}`), `/${exportFile(path)}`) || 'index.html';
   return hash === undefined ? rel : `${rel}#${hash}`;

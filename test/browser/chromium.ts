@@ -3,21 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/export/pdf.js';
 
-/** Debian's Chromium package; the browser tests use the system browser, never a downloaded one. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** No network beyond our own loopback server, no background traffic, nothing kept between runs. */
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Chromium {
   context: BrowserContext;
@@ -32,7 +19,7 @@ export async function launchChromium(): Promise<Chromium> {
   const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   } catch (e) {
     await rm(profile, { recursive: true, force: true });
     throw e;

@@ -1,29 +1,13 @@
-import { HtmlValidate, type Message } from 'html-validate';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import htmlValidateConfig from '../../.config/htmlvalidate.js';
+import { expectValid } from '../htmlValidity.js';
 import { pageTable } from '../../src/site/pages/index.js';
 import { LANGS, makeApp } from '../helpers.js';
 
 const { app, site } = makeApp();
-const validator = new HtmlValidate(htmlValidateConfig);
 
 /** Every page of the page table (all languages), then each language's 404, 400 and 405 pages. */
 const pagePaths = [...pageTable(site).keys()];
-
-/** "line:col rule: message" lines, so that a failure shows exactly what to fix. */
-function describeErrors(messages: Message[], html: string): string {
-  const lines = html.split('\n');
-  return messages
-    .map((m) => `  ${m.line}:${m.column} ${m.ruleId}: ${m.message}\n      ${(lines[m.line - 1] ?? '').trim().slice(0, 160)}`)
-    .join('\n');
-}
-
-async function expectValid(path: string, html: string): Promise<void> {
-  const report = await validator.validateString(html, path);
-  const messages = report.results.flatMap((r) => r.messages);
-  expect(messages, `${path} has ${messages.length} HTML problem(s):\n${describeErrors(messages, html)}`).toEqual([]);
-}
 
 /** The address a question form leads to when it is sent with no answer chosen (its hidden fields only). */
 function emptySubmission(html: string): string | undefined {

@@ -29,16 +29,20 @@ describe('a crawl from every home page', () => {
     expect(anchored.some((l) => l.hash === 'what-it-means')).toBe(true);
   });
 
-  it('reaches every page of the page table in every language, and no other page', () => {
-    const reached = result.htmlPages.filter((p) => !result.pages.get(p)?.noindex);
-    expect(new Set(reached)).toEqual(new Set(table.keys()));
+  /** Each language's offline edition is linked too: a download, not a page (it is not in the sitemap). */
+  const offline = new Set(LANGS.map(urls.offline));
+  const pagesReached = () => result.htmlPages.filter((p) => !result.pages.get(p)?.noindex && !offline.has(p));
+
+  it('reaches every page of the page table in every language, and no other page; and every offline edition', () => {
+    expect(new Set(pagesReached())).toEqual(new Set(table.keys()));
+    for (const path of offline) expect(result.htmlPages).toContain(path);
   });
 
   it("finds exactly the sitemap's addresses (apart from pages marked noindex)", async () => {
     const res = await request(app).get('/sitemap.xml');
     expect(res.status).toBe(200);
     const listed = [...res.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    const crawled = result.htmlPages.filter((p) => !result.pages.get(p)?.noindex).map((p) => `${site.config.baseUrl}${p}`);
+    const crawled = pagesReached().map((p) => `${site.config.baseUrl}${p}`);
     expect(listed.length).toBe(new Set(listed).size);
     expect(new Set(listed)).toEqual(new Set(crawled));
   });

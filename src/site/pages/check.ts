@@ -138,37 +138,41 @@ export function inShort(outcome: Outcome) {
   };
 }
 
-/** An outcome page: what applies for one combination of answers, with its sources and where to get help. */
-export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
-  const t = site.t[lang]!;
+/** What an outcome shows, for its page and for the offline edition. */
+export function outcomeData(site: Site, lang: string, outcome: Outcome) {
   const { sourceLang, locales, help } = site.content;
   const answers = outcome.asked.map((a) => a.answer);
   const statements = [...outcome.statements].sort(byKind);
   const sourceTexts = locales.flat[sourceLang];
   return {
+    inShort: inShort(outcome),
+    answers: answerList(site, lang, answers),
+    situation: outcome.asked.map(({ question: q, answer }) => {
+      // A question may have its own heading (ui:check.{id}Title); a new one falls back to its question.
+      const heading = `ui:check.${q.id}Title`;
+      return { id: q.id, answer, headingKey: sourceTexts?.has(heading) ? heading : `finder:${q.id}.question`, textKey: `finder:${q.id}.options.${answer}.outcome` };
+    }),
+    statements: statements.map((p) => positionLink(lang, p)),
+    afterwards: outcome.afterwards.map((p) => positionLink(lang, p)),
+    help,
+    sources: sourcesOf(site, lang, [...statements, ...outcome.afterwards]),
+    terms: termLinks(site, lang, [...outcome.terms, ...[...statements, ...outcome.afterwards].flatMap((p) => p.terms)]),
+    sheetUrl: urls.sheet(lang, outcome.id),
+    startUrl: urls.checkQuestion(lang),
+  };
+}
+
+/** An outcome page: what applies for one combination of answers, with its sources and where to get help. */
+export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
+  return {
     view: 'check-outcome',
     lang,
-    path: urls.checkOutcome(lang, answers),
+    path: urls.checkOutcome(lang, outcome.asked.map((a) => a.answer)),
     title: outcomeTitle(site, lang, outcome),
-    description: t('ui:check.resultDescription'),
+    description: site.t[lang]!('ui:check.resultDescription'),
     private: true,
     textKeys: ['finder:', 'positions:'],
-    data: {
-      inShort: inShort(outcome),
-      answers: answerList(site, lang, answers),
-      situation: outcome.asked.map(({ question: q, answer }) => {
-        // A question may have its own heading (ui:check.{id}Title); a new one falls back to its question.
-        const heading = `ui:check.${q.id}Title`;
-        return { id: q.id, headingKey: sourceTexts?.has(heading) ? heading : `finder:${q.id}.question`, textKey: `finder:${q.id}.options.${answer}.outcome` };
-      }),
-      statements: statements.map((p) => positionLink(lang, p)),
-      afterwards: outcome.afterwards.map((p) => positionLink(lang, p)),
-      help,
-      sources: sourcesOf(site, lang, [...statements, ...outcome.afterwards]),
-      terms: termLinks(site, lang, [...outcome.terms, ...[...statements, ...outcome.afterwards].flatMap((p) => p.terms)]),
-      sheetUrl: urls.sheet(lang, outcome.id),
-      startUrl: urls.checkQuestion(lang),
-    },
+    data: outcomeData(site, lang, outcome),
   };
 }
 

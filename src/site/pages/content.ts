@@ -23,6 +23,7 @@ export function homePage(site: Site, lang: string): Page {
         timeline: urls.timeline(lang),
         glossary: urls.glossary(lang),
         updates: urls.updates(lang),
+        offline: urls.offline(lang),
       },
     },
   });
@@ -60,7 +61,12 @@ export function sourcesPage(site: Site, lang: string): Page {
 
 export function aboutPage(site: Site, lang: string): Page {
   return page(site, lang, 'about', urls.about(lang), ['ui:about.title', 'ui:about.forText'], {
-    data: { languages: site.content.languages, links: { sheets: urls.sheets(lang) } },
+    data: {
+      languages: site.content.languages,
+      links: { sheets: urls.sheets(lang) },
+      // the offline edition in every language, each named in its own language
+      offline: site.content.languages.map((l) => ({ code: l.code, name: l.name, url: urls.offline(l.code) })),
+    },
   });
 }
 

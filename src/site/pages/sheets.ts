@@ -22,9 +22,13 @@ export function sheetPages(site: Site, lang: string): PageEntry[] {
   ];
 }
 
-/** Heading levels: a sheet on its own page starts at h1, inside the set at h2. */
-const LEVELS = { alone: { title: 1, section: 2, sub: 3 }, inSet: { title: 2, section: 3, sub: 4 } } as const;
-type Placement = keyof typeof LEVELS;
+/**
+ * Where a sheet is shown: on its own page (from h1), in the set of a language's sheets (from h2), or
+ * in the offline edition (from h3), which has one caveat, one help list and one source list for all
+ * and links inside the file instead of printed addresses and QR codes.
+ */
+const LEVELS = { alone: { title: 1, section: 2, sub: 3 }, inSet: { title: 2, section: 3, sub: 4 }, offline: { title: 3, section: 4, sub: 5 } } as const;
+export type Placement = keyof typeof LEVELS;
 
 /** QR codes are made once per site and address; pages are built more than once (table, request). */
 const qrCache = new WeakMap<Site, Map<string, ReturnType<typeof qrSvg>>>();
@@ -52,15 +56,16 @@ function withLiveUrl<T extends { url: string }>(site: Site, link: T) {
 }
 
 
-/** A position as its page shows it, with full addresses for the entries it links to. */
-function positionSheetView(site: Site, lang: string, p: Position) {
+/** A position as its page shows it, with full addresses for the entries it links to (unless they are in the same file). */
+function positionSheetView(site: Site, lang: string, p: Position, addresses: boolean) {
   const view = positionView(site, lang, p);
+  const link = <T extends { url: string }>(a: T) => (addresses ? withLiveUrl(site, a) : a);
   // On paper, an entry that changed the position and is listed under "what happened afterwards" is printed once, there.
   const listedAfterwards = new Set(view.afterwards.map((a) => a.id));
   return {
     ...view,
-    afterwards: view.afterwards.map((a) => withLiveUrl(site, a)),
-    now: { ...view.now, changedBy: view.now.changedBy.filter((a) => !listedAfterwards.has(a.id)).map((a) => withLiveUrl(site, a)) },
+    afterwards: view.afterwards.map(link),
+    now: { ...view.now, changedBy: view.now.changedBy.filter((a) => !listedAfterwards.has(a.id)).map(link) },
   };
 }
 
@@ -74,8 +79,8 @@ function outcomeView(site: Site, lang: string, o: Outcome) {
   };
 }
 
-/** Everything one sheet shows, for the sheet page and for the set. */
-function sheetView(site: Site, lang: string, id: string, placement: Placement) {
+/** Everything one sheet shows, for the sheet page, the set and the offline edition. */
+export function sheetView(site: Site, lang: string, id: string, placement: Placement) {
   const p = site.model.positionById.get(id);
   const o = p ? undefined : site.model.outcomeById.get(id);
   if (!p && !o) return undefined;
@@ -85,6 +90,7 @@ function sheetView(site: Site, lang: string, id: string, placement: Placement) {
   const liveUrl = `${site.config.baseUrl}${livePath}`;
   // Inside the set, anchors get the sheet's id in front, so that no id is used twice on the page.
   const anchor = placement === 'alone' ? '' : `${id}-`;
+  const offline = placement === 'offline';
   const title = p
     ? t(`positions:${p.id}.title`)
     : o!.asked.map((a) => t(`finder:${a.question.id}.options.${a.answer}.label`)).join('; ');
@@ -93,24 +99,32 @@ function sheetView(site: Site, lang: string, id: string, placement: Placement) {
     type: p ? 'position' : 'outcome',
     /** For lists and the window title: the position's title, or the situation's answers. */
     title,
-    /** The sheet's own heading. */
-    heading: p ? title : t('ui:check.resultTitle'),
+    /** The sheet's own heading; offline, where all situations follow each other, a situation is headed by its answers. */
+    heading: p || offline ? title : t('ui:check.resultTitle'),
     summary: p ? t(`positions:${p.id}.summary`) : undefined,
     url: urls.sheet(lang, id),
     liveUrl,
+    /** The offline edition's address, printed on every sheet (not in the edition itself). */
+    offlineUrl: offline ? undefined : `${site.config.baseUrl}${urls.offline(lang)}`,
     asOf: newest(shown, site.model.lastReviewed),
-    qr: qrFor(site, liveUrl),
+    qr: offline ? undefined : qrFor(site, liveUrl),
     level: LEVELS[placement],
     inSet: placement === 'inSet',
     anchor,
     // A position's own caveats; a situation's sheet lists many statements, each with its own sheet.
     caveats: p ? p.caveats : [],
-    // "id" only names each list item's anchor in the shared source list.
-    sources: sourcesOf(site, lang, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
-    help: site.content.help,
+    // "id" only names each list item's anchor in the shared source list. Offline, a situation's
+    // statements are linked in the same file, each with its sources.
+    sources: offline && !p ? [] : sourcesOf(site, lang, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
+    help: offline ? [] : site.content.help,
+    /** Offline: one help list for the whole file, linked from every sheet. */
+    helpLink: offline ? `${urls.home(lang)}#help` : undefined,
     // A situation's sheet explains the words of its answers' texts; each statement's own sheet explains its words.
-    terms: p ? termsOf(site, lang, [p]) : termLinks(site, lang, o!.terms),
-    position: p ? positionSheetView(site, lang, p) : undefined,
+    // Offline, the file's own word list explains them all.
+    terms: offline ? [] : p ? termsOf(site, lang, [p]) : termLinks(site, lang, o!.terms),
+    /** Offline, a situation is headed by its answers, so they are not listed again. */
+    offline,
+    position: p ? positionSheetView(site, lang, p, !offline) : undefined,
     outcome: o ? outcomeView(site, lang, o) : undefined,
   };
 }

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import type { Site } from './site.js';
+import { glossaryPage } from './pages/glossary.js';
+import { homePage } from './pages/content.js';
+import { outcomeData } from './pages/check.js';
+import { sheetView } from './pages/sheets.js';
+import { timelinePage } from './pages/timeline.js';
+import { renderPage } from './page.js';
+import { urls } from './urls.js';
+
+/**
+ * The offline edition: a language's whole guide in one self-contained HTML file that can be
+ * forwarded in a messenger and read without a connection. Built from the same data, views and
+ * sheets as the pages; its stylesheet is inside the file and every link to one of our pages leads
+ * to the part of the file that holds it.
+ */
+export interface OfflineEdition {
+  html: string;
+  /** The name it is saved under: language and edition date, nothing about the reader. */
+  fileName: string;
+  edition: string;
+}
+
+/** The day of the newest review or change: the edition's date. */
+export function editionDate(site: Site): string {
+  return [site.model.lastReviewed, ...site.model.changes.map((c) => c.on)].sort().at(-1) ?? site.model.lastReviewed;
+}
+
+export function offlineFileName(lang: string, edition: string): string {
+  return `germany-guide-${lang}-${edition}.html`;
+}
+
+/**
+ * Where a link to one of our addresses leads inside the file: a statement or a situation to its
+ * sheet, the glossary, timeline, sources and help to their sections. An address the file does not
+ * hold (another language, the list of changes) leads to the live site.
+ */
+export function inFileLinks(site: Site, lang: string): (target: string) => string {
+  const { model } = site;
+  const live = (target: string) => `${site.config.baseUrl}${target}`;
+  const sections: Record<string, string> = { '': 'contents', 'positions/': 'positions', 'sheets/': 'positions', glossary: 'glossary', timeline: 'timeline', sources: 'sources', about: 'about' };
+  return (target) => {
+    const [path = '', hash] = target.split('#');
+    if (path === '' && hash) return `#${hash}`;
+    const prefix = `/${lang}/`;
+    if (!path.startsWith(prefix)) return live(target);
+    const rest = path.slice(prefix.length);
+    const id = /^(?:positions|sheets)\/([a-z0-9-]+)$/.exec(rest)?.[1];
+    if (id && (model.positionById.has(id) || model.outcomeById.has(id))) return hash === 'now' ? `#${id}-now` : `#sheet-${id}`;
+    const outcome = rest.startsWith('check/') ? model.outcomeByPath.get(rest.slice('check/'.length)) : undefined;
+    if (outcome) return `#sheet-${outcome.id}`;
+    if (rest.startsWith('check/')) return '#check';
+    const section = sections[rest];
+    if (section === undefined) return live(target);
+    // a source: where the first statement that cites it lists it, else the source itself
+    if (rest === 'sources') {
+      const source = model.sourceById.get(hash?.replace(/^source-/, '') ?? '');
+      const citing = source && model.sourceUsedBy.get(source.id)?.[0];
+      return citing ? `#source-${citing.id}-${source.id}` : source ? source.url : live(target);
+    }
+    // the glossary's terms and the home page's sections keep their anchors; the full caveat is the file's caveat
+    if (hash && (rest === '' || rest === 'glossary')) return `#${hash}`;
+    if (hash === 'caveat-full') return '#caveat';
+    return `#${section}`;
+  };
+}
+
+/** The situations of the finder as lists of links, grouped by the first answer (where the reader is). */
+function situationGroups(site: Site, lang: string) {
+  const t = site.t[lang]!;
+  const groups = new Map<string, { label: string; situations: { id: string; label: string }[] }>();
+  for (const o of site.model.outcomes) {
+    const [first, ...rest] = o.asked;
+    if (!first) continue;
+    const group = groups.get(first.answer) ?? { label: t(`finder:${first.question.id}.options.${first.answer}.label`), situations: [] };
+    group.situations.push({ id: o.id, label: rest.map((a) => t(`finder:${a.question.id}.options.${a.answer}.label`)).join('; ') || group.label });
+    groups.set(first.answer, group);
+  }
+  return [...groups.values()];
+}
+
+/** The anchor of one answer's full text in the file. */
+const answerAnchor = (question: string, option: string) => `answer-${question}-${option}`;
+
+/**
+ * Every situation as its outcome page says it (the same data): "in short" and the statements and
+ * later developments that concern it, linked to their sheets further down; each answer's full text
+ * is in the file once and linked from every situation that gave it.
+ */
+function situations(site: Site, lang: string) {
+  const t = site.t[lang]!;
+  const answers = new Map<string, { anchor: string; headingKey: string; textKey: string; label: string }>();
+  const list = site.model.outcomes.map((o) => {
+    const data = outcomeData(site, lang, o);
+    const given = data.situation.map(({ id, answer, headingKey, textKey }) => {
+      const anchor = answerAnchor(id, answer);
+      const label = t(`finder:${id}.options.${answer}.label`);
+      if (!answers.has(anchor)) answers.set(anchor, { anchor, headingKey, textKey, label });
+      return { anchor, label };
+    });
+    return { id: o.id, title: given.map((g) => g.label).join('; '), given, inShort: data.inShort, statements: data.statements, afterwards: data.afterwards };
+  });
+  return { list, answers: [...answers.values()] };
+}
+
+/** The sha256 of an inline stylesheet, as a Content-Security-Policy source ('sha256-…'). */
+export function styleHash(css: string): string {
+  return `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+}
+
+/** Lines without their indentation: the file is sent and stored as it is, and every byte counts on a slow connection. */
+const unindented = (text: string) => text.replace(/\n[ \t]+/g, '\n');
+
+/** The stylesheet the file carries inside it (as it stands in the file, so that its hash matches). */
+export function offlineCss(site: Site): string {
+  return unindented(site.assets.get('site.css')?.body.toString('utf8') ?? '');
+}
+
+export function offlineEdition(site: Site, lang: string): OfflineEdition {
+  const t = site.t[lang]!;
+  const edition = editionDate(site);
+  const language = site.content.languages.find((l) => l.code === lang);
+  const path = urls.offline(lang);
+  const html = renderPage(
+    site,
+    {
+      view: 'offline',
+      lang,
+      path,
+      title: t('ui:offline.title'),
+      description: t('ui:offline.description'),
+      data: {
+        css: offlineCss(site),
+        edition,
+        liveUrl: `${site.config.baseUrl}${urls.home(lang)}`,
+        offlineUrl: `${site.config.baseUrl}${path}`,
+        unreviewed: language?.review.status === 'unreviewed',
+        home: homePage(site, lang).data,
+        groups: situationGroups(site, lang),
+        situations: situations(site, lang),
+        positionSheets: site.content.positions.map((p) => sheetView(site, lang, p.id, 'offline')),
+        timeline: timelinePage(site, lang).data,
+        glossary: glossaryPage(site, lang).data,
+      },
+    },
+    inFileLinks(site, lang),
+  );
+  return { html: unindented(html), fileName: offlineFileName(lang, edition), edition };
+}
