@@ -5,6 +5,7 @@ import { loadContent } from '../content/load.js';
 import { formatProblem } from '../content/problems.js';
 import { removePrecompressed, writeNginxKit } from '../deploy/nginx.js';
 import { exportSite, isLocalAddress } from '../export/export.js';
+import { offlineDocuments } from '../http/offline.js';
 import { printOfflineEditions } from '../export/pdf.js';
 import { createSite } from '../site/site.js';
 
@@ -80,7 +81,7 @@ async function main(): Promise<number> {
       else console.log(`pdf: ${pdf.written.length} offline editions printed: ${pdf.written.map((f) => relative(dir, f)).join(', ')}`);
     }
     if (args.nginx) {
-      const kit = await writeNginxKit(config, dir, { file: args.nginx, listen: args['nginx-listen'], runDir: args['nginx-run'], langs: content.langCodes });
+      const kit = await writeNginxKit(config, dir, { file: args.nginx, listen: args['nginx-listen'], runDir: args['nginx-run'], langs: content.langCodes, documents: offlineDocuments(site) });
       console.log(`nginx: ${kit.precompressed.files} .gz files (${size(kit.precompressed.bytes)}) next to the text files; configuration written to ${kit.file}`);
       console.log(`  run it: nginx -p ${kit.runDir} -c ${kit.file} -g 'daemon off;'   (listens on ${args['nginx-listen']}; pid, logs and temporary files in ${kit.runDir})`);
     }

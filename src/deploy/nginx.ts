@@ -45,12 +45,18 @@ export interface NginxOptions {
   workers?: number | 'auto';
   /** The public address the export was made for (only named in a comment). */
   baseUrl?: string;
+  /** Documents sent with other headers than the rest, as the app sends them (the offline editions: a download, their own stylesheet). */
+  documents?: { path: string; headers: [string, string][] }[];
 }
 
-/** A string in nginx's double quotes; refuses what nginx would read as a variable or an end of string. */
+/** The name of the nginx variable that holds a header's value per address. */
+const headerVariable = (name: string) => `$mirror_header_${name.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+
+/** A string in nginx's quotes (single ones if it holds double ones); refuses what nginx would read as a variable or an end of string. */
 function quoted(value: string): string {
-  if (/["\\$\n\r]/.test(value)) throw new Error(`cannot be written into an nginx configuration: ${JSON.stringify(value)}`);
-  return `"${value}"`;
+  const quote = value.includes('"') ? "'" : '"';
+  if (/[\\$\n\r]/.test(value) || value.includes(quote)) throw new Error(`cannot be written into an nginx configuration: ${JSON.stringify(value)}`);
+  return `${quote}${value}${quote}`;
 }
 
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
@@ -66,6 +72,12 @@ export function nginxConfig(o: NginxOptions): string {
   const notFound = (page: string) => [`error_page 404 ${page};`, `error_page 403 =404 ${page};`];
   const [sourceLang = 'en'] = o.langs;
   const langs = o.langs.join('|');
+  // header name → the documents that send it otherwise, with their value
+  const perDocument = new Map<string, [string, string][]>();
+  for (const doc of o.documents ?? []) {
+    if (!/^\/[\w./-]+$/.test(doc.path)) throw new Error(`not a document address nginx can match: ${doc.path}`);
+    for (const [name, value] of doc.headers) perDocument.set(name, [...(perDocument.get(name) ?? []), [doc.path, value]]);
+  }
 
   // Every header is set once, at the server level: nginx drops the add_header lines of the levels
   // above as soon as a location has one of its own, so no location has any. What differs by
@@ -107,8 +119,10 @@ export function nginxConfig(o: NginxOptions): string {
     'gzip_static on;',
     'gzip_vary on;',
     '',
-    '# the security headers of the app (src/http/security.ts), on every answer, errors included',
-    ...o.headers.map(([name, value]) => `add_header ${name} ${quoted(value)} always;`),
+    '# the security headers of the app (src/http/security.ts), on every answer, errors included;',
+    '# those that some documents send otherwise come from the maps below (an empty value sends none)',
+    ...o.headers.map(([name, value]) => `add_header ${name} ${perDocument.has(name) ? headerVariable(name) : quoted(value)} always;`),
+    ...[...perDocument.keys()].filter((name) => !o.headers.some(([n]) => n === name)).map((name) => `add_header ${name} ${headerVariable(name)} always;`),
     'add_header Cache-Control $mirror_cache always;',
     'add_header Content-Language $mirror_lang always;',
     '',
@@ -132,6 +146,10 @@ export function nginxConfig(o: NginxOptions): string {
     ]),
     ...block('map $uri $mirror_lang', ['default "";', `~^/(?<lang>${langs})/ $lang;`, `/404.html ${sourceLang};`, `/index.html ${sourceLang};`]),
     ...block('map $arg_lang $mirror_api_lang', ['default "";', '"~^(?<code>[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)$" .$code;']),
+    ...[...perDocument].flatMap(([name, docs]) => [
+      `# ${name} of the documents that send their own`,
+      ...block(`map $uri ${headerVariable(name)}`, [`default ${quoted(o.headers.find(([n]) => n === name)?.[1] ?? '')};`, ...docs.map(([path, value]) => `${quoted(path)} ${quoted(value)};`)]),
+    ]),
   ];
 
   const http = [
@@ -223,11 +241,11 @@ export interface NginxKit {
 export async function writeNginxKit(
   config: Pick<Config, 'hsts' | 'baseUrl'>,
   root: string,
-  options: { file: string; listen: string; runDir?: string; langs: string[]; workers?: number | 'auto' },
+  options: { file: string; listen: string; runDir?: string; langs: string[]; workers?: number | 'auto'; documents?: NginxOptions['documents'] },
 ): Promise<NginxKit> {
   const file = resolve(options.file);
   const runDir = resolve(options.runDir ?? join(dirname(file), 'nginx-run'));
-  const text = nginxConfig({ root: resolve(root), listen: options.listen, runDir, langs: options.langs, headers: securityHeaders(config), workers: options.workers, baseUrl: config.baseUrl });
+  const text = nginxConfig({ root: resolve(root), listen: options.listen, runDir, langs: options.langs, headers: securityHeaders(config), workers: options.workers, baseUrl: config.baseUrl, documents: options.documents });
   const precompressed = await writePrecompressed(root);
   await mkdir(runDir, { recursive: true });
   await mkdir(dirname(file), { recursive: true });

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { offlineCss, offlineEdition, styleHash } from '../site/offline.js';
+import { editionDate, offlineCss, offlineEdition, offlineFileName, styleHash } from '../site/offline.js';
 import type { Site } from '../site/site.js';
 import { urls } from '../site/urls.js';
 import { securityHeaders } from './security.js';
@@ -13,6 +13,11 @@ import { sendDocument } from './sendDocument.js';
 export function offlineHeaders(site: Site, fileName: string): [string, string][] {
   const csp = securityHeaders(site.config, [styleHash(offlineCss(site))]).find(([name]) => name === 'Content-Security-Policy');
   return [['Content-Disposition', `attachment; filename="${fileName}"`], ...(csp ? [csp] : [])];
+}
+
+/** Each language's offline edition with the headers it is sent with: for the nginx mirror kit. */
+export function offlineDocuments(site: Site): { path: string; headers: [string, string][] }[] {
+  return site.content.langCodes.map((lang) => ({ path: urls.offline(lang), headers: offlineHeaders(site, offlineFileName(lang, editionDate(site))) }));
 }
 
 /** /{lang}/offline.html: each language's offline edition, built on first request and kept. */

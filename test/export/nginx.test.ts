@@ -8,6 +8,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitFor200 } from '../../src/bench/processes.js';
 import { CACHE, findNginx, nginxArgs, nginxConfig, writeNginxKit, type NginxKit } from '../../src/deploy/nginx.js';
+import { offlineDocuments } from '../../src/http/offline.js';
 import { exportSite } from '../../src/export/export.js';
 import { securityHeaders } from '../../src/http/security.js';
 import { pageTable } from '../../src/site/pages/index.js';
@@ -68,6 +69,8 @@ describe('the nginx configuration', () => {
 
 describe.skipIf(!NGINX)(NGINX ? `a fresh export served by nginx (${NGINX})` : `the nginx mirror: ${SKIPPED}`, () => {
   let site: Site;
+  /** The app with the export's public address: what the mirror must match byte for byte. */
+  let sameApp: ReturnType<typeof makeApp>['app'];
   let origin: string;
   let dir: string;
   let root: string;
@@ -79,12 +82,12 @@ describe.skipIf(!NGINX)(NGINX ? `a fresh export served by nginx (${NGINX})` : `t
   beforeAll(async () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    site = makeApp({ baseUrl: origin }).site;
+    ({ site, app: sameApp } = makeApp({ baseUrl: origin }));
     dir = mkdtempSync(join(tmpdir(), 'nginx-mirror-'));
     chmodSync(dir, 0o755);
     root = join(dir, 'site');
     await exportSite(site, root);
-    kit = await writeNginxKit(site.config, root, { file: join(dir, 'nginx.conf'), listen: `127.0.0.1:${port}`, runDir: join(dir, 'run'), langs: LANGS, workers: 1 });
+    kit = await writeNginxKit(site.config, root, { file: join(dir, 'nginx.conf'), listen: `127.0.0.1:${port}`, runDir: join(dir, 'run'), langs: LANGS, workers: 1, documents: offlineDocuments(site) });
     // nginx must run as an ordinary user: under root (as in CI), the test starts it as nobody
     const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     if ('uid' in user) chownSync(kit.runDir, 65534, 65534);
@@ -163,6 +166,19 @@ describe.skipIf(!NGINX)(NGINX ? `a fresh export served by nginx (${NGINX})` : `t
       expect(res.headers['set-cookie']).toBeUndefined();
       expect(res.headers['x-powered-by']).toBeUndefined();
       expect(res.headers.server, 'server_tokens off: no version').toBe('nginx');
+    });
+
+    it.each(LANGS)('sends the offline edition in %s as the app does: a download under its name, its own stylesheet allowed by its hash', async (lang) => {
+      const res = await get(`${origin}/${lang}/offline.html`, GZIP);
+      const app = await request(sameApp).get(`/${lang}/offline.html`);
+      expect(res.status).toBe(200);
+      for (const name of ['content-disposition', 'content-security-policy', 'content-type', 'content-language', 'cache-control']) expect(res.headers[name], name).toBe(app.headers[name]);
+      expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="germany-guide-${lang}-\\d{4}-\\d{2}-\\d{2}\\.html"$`));
+      expect(gunzipSync(res.body).toString('utf8')).toBe(app.text);
+      // every other document keeps the strict policy and is no download
+      const page = await get(`${origin}/${lang}/`, GZIP);
+      expect(page.headers['content-disposition']).toBeUndefined();
+      expect(page.headers['content-security-policy']).toBe(securityHeaders(site.config).find(([n]) => n === 'Content-Security-Policy')?.[1]);
     });
 
     it('sends the same Content-Type as the app for each kind of file', async () => {
