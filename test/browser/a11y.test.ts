@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/paths.js';
 import { pageTable } from '../../src/site/pages/index.js';
 import { urls } from '../../src/site/urls.js';
+import { axe, report } from './axe.js';
 import { launchChromium, type Chromium } from './chromium.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -14,8 +14,6 @@ import { startServer, type RunningServer } from './server.js';
  * in every language at phone and desktop widths; no sideways scrolling on a 360 px phone; the skip
  * link, keyboard focus and visible focus. Screenshots go to test/artifacts/screenshots/.
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [360, 1280];
 const SCREENSHOTS = join(ROOT, 'test/artifacts', 'screenshots');
 const MAX_SCREENSHOT_HEIGHT = 20_000;
@@ -87,39 +85,6 @@ async function open(page: Page, c: (typeof CASES)[number]): Promise<void> {
     expect(res?.status()).toBe(c.status ?? 200);
   }
   expect(await page.getAttribute('html', 'lang')).toBe(c.lang);
-}
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  helpUrl: string;
-  nodes: { target: string[]; html: string; failureSummary?: string }[];
-}
-
-/** Runs axe-core in the page and returns its violations. */
-async function axe(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (tags) => {
-    const run = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe.run;
-    const result = await run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, failureSummary: n.failureSummary })),
-    }));
-  }, AXE_TAGS);
-}
-
-/** One readable block per violation: rule, impact, help, and each element with axe's summary. */
-function report(where: string, violations: Violation[]): string {
-  const blocks = violations.map((v) => {
-    const nodes = v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
-    return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes.join('\n')}`;
-  });
-  return `${where}: ${violations.length} accessibility violation(s)\n${blocks.join('\n')}`;
 }
 
 describe.each(CASES.map((c) => [`${c.lang} ${c.kind}`, c] as const))('%s', (_name, c) => {
