@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Site } from './site.js';
 import { glossaryPage } from './pages/glossary.js';
 import { homePage } from './pages/content.js';
-import { outcomeData } from './pages/check.js';
+import { answersLabel, outcomeData } from './pages/check.js';
 import { sheetView } from './pages/sheets.js';
 import { timelinePage } from './pages/timeline.js';
 import { renderPage } from './page.js';
@@ -73,7 +73,7 @@ function situationGroups(site: Site, lang: string) {
     const [first, ...rest] = o.asked;
     if (!first) continue;
     const group = groups.get(first.answer) ?? { label: t(`finder:${first.question.id}.options.${first.answer}.label`), situations: [] };
-    group.situations.push({ id: o.id, label: rest.map((a) => t(`finder:${a.question.id}.options.${a.answer}.label`)).join('; ') || group.label });
+    group.situations.push({ id: o.id, label: rest.length > 0 ? answersLabel(site, lang, rest) : group.label });
     groups.set(first.answer, group);
   }
   return [...groups.values()];
@@ -98,7 +98,7 @@ function situations(site: Site, lang: string) {
       if (!answers.has(anchor)) answers.set(anchor, { anchor, headingKey, textKey, label });
       return { anchor, label };
     });
-    return { id: o.id, title: given.map((g) => g.label).join('; '), given, inShort: data.inShort, statements: data.statements, afterwards: data.afterwards };
+    return { id: o.id, title: answersLabel(site, lang, o.asked), given, inShort: data.inShort, statements: data.statements, afterwards: data.afterwards };
   });
   return { list, answers: [...answers.values()] };
 }

@@ -129,6 +129,11 @@ export function outcomeTitle(site: Site, lang: string, outcome: Outcome): string
   });
 }
 
+/** A situation named by its answers, e.g. "In Russia · Deserter" (each answer keeps its capital letter, so no "; "). */
+export function answersLabel(site: Site, lang: string, asked: Outcome['asked']): string {
+  return asked.map((a) => site.t[lang]!(`finder:${a.question.id}.options.${a.answer}.label`)).join(' · ');
+}
+
 /** "In short": one line per answer, in the order asked, and the day the newest status was checked. */
 export function inShort(outcome: Outcome) {
   const shown = [...outcome.statements, ...outcome.afterwards];

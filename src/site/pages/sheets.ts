@@ -3,7 +3,7 @@ import type { Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
-import { outcomeTitle } from './check.js';
+import { answersLabel, outcomeTitle } from './check.js';
 import { termLinks, termsOf } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageEntry } from './index.js';
@@ -93,7 +93,7 @@ export function sheetView(site: Site, lang: string, id: string, placement: Place
   const offline = placement === 'offline';
   const title = p
     ? t(`positions:${p.id}.title`)
-    : o!.asked.map((a) => t(`finder:${a.question.id}.options.${a.answer}.label`)).join('; ');
+    : answersLabel(site, lang, o!.asked);
   return {
     id,
     type: p ? 'position' : 'outcome',
