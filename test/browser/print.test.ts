@@ -95,6 +95,7 @@ function checkText(file: string, lang: string, sheet: Sheet): void {
   expect(text, `${file}: caveat`).toContain(squash(t('ui:caveat.text')));
   for (const url of sourceUrls(sheet.shows)) expect(text, `${file}: source ${url}`).toContain(squash(url));
   expect(text, `${file}: printed-from address`).toContain(squash(printedFrom(lang, sheet)));
+  expect(text, `${file}: the offline edition's address`).toContain(squash(t('ui:offline.sheetLine', { url: `${server.baseUrl}/${lang}/offline.html` })));
 }
 
 /**
