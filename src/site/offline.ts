@@ -38,7 +38,7 @@ export function offlineFileName(lang: string, edition: string): string {
 export function inFileLinks(site: Site, lang: string): (target: string) => string {
   const { model } = site;
   const live = (target: string) => `${site.config.baseUrl}${target}`;
-  const sections: Record<string, string> = { '': 'contents', 'positions/': 'positions', 'sheets/': 'positions', glossary: 'glossary', timeline: 'timeline', sources: 'sources', about: 'about' };
+  const sections: Record<string, string> = { '': 'contents', 'positions/': 'positions', 'sheets/': 'positions', glossary: 'glossary', timeline: 'timeline', about: 'about' };
   return (target) => {
     const [path = '', hash] = target.split('#');
     if (path === '' && hash) return `#${hash}`;
@@ -50,14 +50,14 @@ export function inFileLinks(site: Site, lang: string): (target: string) => strin
     const outcome = rest.startsWith('check/') ? model.outcomeByPath.get(rest.slice('check/'.length)) : undefined;
     if (outcome) return `#sheet-${outcome.id}`;
     if (rest.startsWith('check/')) return '#check';
-    const section = sections[rest];
-    if (section === undefined) return live(target);
-    // a source: where the first statement that cites it lists it, else the source itself
+    // a source: where the first statement that cites it lists it (the file has no list of all sources), else the source itself
     if (rest === 'sources') {
       const source = model.sourceById.get(hash?.replace(/^source-/, '') ?? '');
       const citing = source && model.sourceUsedBy.get(source.id)?.[0];
       return citing ? `#source-${citing.id}-${source.id}` : source ? source.url : live(target);
     }
+    const section = sections[rest];
+    if (section === undefined) return live(target);
     // the glossary's terms and the home page's sections keep their anchors; the full caveat is the file's caveat
     if (hash && (rest === '' || rest === 'glossary')) return `#${hash}`;
     if (hash === 'caveat-full') return '#caveat';
@@ -111,9 +111,14 @@ export function styleHash(css: string): string {
 /** Lines without their indentation: the file is sent and stored as it is, and every byte counts on a slow connection. */
 const unindented = (text: string) => text.replace(/\n[ \t]+/g, '\n');
 
-/** The stylesheet the file carries inside it (as it stands in the file, so that its hash matches). */
+/**
+ * The stylesheet the file carries inside it (as it stands in the file, so that its hash matches).
+ * It is our own file, written into a <style> element as it is: one that could end that element is refused.
+ */
 export function offlineCss(site: Site): string {
-  return unindented(site.assets.get('site.css')?.body.toString('utf8') ?? '');
+  const css = unindented(site.assets.get('site.css')?.body.toString('utf8') ?? '');
+  if (/<\/style/i.test(css)) throw new Error('views/assets/site.css contains "</style", which would end the offline edition\'s <style> element');
+  return css;
 }
 
 export function offlineEdition(site: Site, lang: string): OfflineEdition {

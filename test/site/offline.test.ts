@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/site/format.js';
-import { editionDate } from '../../src/site/offline.js';
+import { editionDate, offlineCss } from '../../src/site/offline.js';
 import { expectValid } from '../htmlValidity.js';
 import { escaped, LANGS, makeApp, text, unwrapAddresses } from '../helpers.js';
 
@@ -133,5 +133,12 @@ describe('the offline edition as an address', () => {
     const res = await request(app).get('/xx/offline.html');
     expect(res.status).toBe(404);
     expect(res.headers['content-disposition']).toBeUndefined();
+  });
+
+  it('refuses a stylesheet that could end its <style> element (it is written into the file as it is)', () => {
+    const css = site.assets.get('site.css')!;
+    const broken = { ...site, assets: new Map([['site.css', { ...css, body: Buffer.from('p { color: red }\n</STYLE><script>alert(1)</script>') }]]) };
+    expect(() => offlineCss(broken)).toThrow(/contains "<\/style"/);
+    expect(offlineCss(site)).not.toMatch(/<\/style/i);
   });
 });
