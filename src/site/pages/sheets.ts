@@ -24,8 +24,8 @@ export function sheetPages(site: Site, lang: string): PageEntry[] {
 
 /**
  * Where a sheet is shown: on its own page (from h1), in the set of a language's sheets (from h2), or
- * in the offline edition (from h3), which has one caveat, one help list and one source list for all
- * and links inside the file instead of printed addresses and QR codes.
+ * in the offline edition (a statement's sheet, from h3), which has one caveat, one help list and one
+ * word list for all, and links inside the file instead of printed addresses and QR codes.
  */
 const LEVELS = { alone: { title: 1, section: 2, sub: 3 }, inSet: { title: 2, section: 3, sub: 4 }, offline: { title: 3, section: 4, sub: 5 } } as const;
 export type Placement = keyof typeof LEVELS;
@@ -99,8 +99,8 @@ export function sheetView(site: Site, lang: string, id: string, placement: Place
     type: p ? 'position' : 'outcome',
     /** For lists and the window title: the position's title, or the situation's answers. */
     title,
-    /** The sheet's own heading; offline, where all situations follow each other, a situation is headed by its answers. */
-    heading: p || offline ? title : t('ui:check.resultTitle'),
+    /** The sheet's own heading. */
+    heading: p ? title : t('ui:check.resultTitle'),
     summary: p ? t(`positions:${p.id}.summary`) : undefined,
     url: urls.sheet(lang, id),
     liveUrl,
@@ -113,16 +113,15 @@ export function sheetView(site: Site, lang: string, id: string, placement: Place
     anchor,
     // A position's own caveats; a situation's sheet lists many statements, each with its own sheet.
     caveats: p ? p.caveats : [],
-    // "id" only names each list item's anchor in the shared source list. Offline, a situation's
-    // statements are linked in the same file, each with its sources.
-    sources: offline && !p ? [] : sourcesOf(site, lang, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
+    // "id" only names each list item's anchor in the shared source list.
+    sources: sourcesOf(site, lang, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
     help: offline ? [] : site.content.help,
     /** Offline: one help list for the whole file, linked from every sheet. */
     helpLink: offline ? `${urls.home(lang)}#help` : undefined,
     // A situation's sheet explains the words of its answers' texts; each statement's own sheet explains its words.
     // Offline, the file's own word list explains them all.
     terms: offline ? [] : p ? termsOf(site, lang, [p]) : termLinks(site, lang, o!.terms),
-    /** Offline, a situation is headed by its answers, so they are not listed again. */
+    /** Offline: the as-of line names the website, and sources are listed in their short form. */
     offline,
     position: p ? positionSheetView(site, lang, p, !offline) : undefined,
     outcome: o ? outcomeView(site, lang, o) : undefined,
