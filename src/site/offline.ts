@@ -18,7 +18,6 @@ export interface OfflineEdition {
   html: string;
   /** The name it is saved under: language and edition date, nothing about the reader. */
   fileName: string;
-  edition: string;
 }
 
 /** The day of the newest review or change: the edition's date. */
@@ -124,7 +123,6 @@ export function offlineCss(site: Site): string {
 export function offlineEdition(site: Site, lang: string): OfflineEdition {
   const t = site.t[lang]!;
   const edition = editionDate(site);
-  const language = site.content.languages.find((l) => l.code === lang);
   const path = urls.offline(lang);
   const html = renderPage(
     site,
@@ -139,7 +137,6 @@ export function offlineEdition(site: Site, lang: string): OfflineEdition {
         edition,
         liveUrl: `${site.config.baseUrl}${urls.home(lang)}`,
         offlineUrl: `${site.config.baseUrl}${path}`,
-        unreviewed: language?.review.status === 'unreviewed',
         home: homePage(site, lang).data,
         groups: situationGroups(site, lang),
         situations: situations(site, lang),
@@ -150,5 +147,5 @@ export function offlineEdition(site: Site, lang: string): OfflineEdition {
     },
     inFileLinks(site, lang),
   );
-  return { html: unindented(html), fileName: offlineFileName(lang, edition), edition };
+  return { html: unindented(html), fileName: offlineFileName(lang, edition) };
 }
