@@ -18,10 +18,13 @@ if (warnings.length > 0) {
   console.warn(`warning: ${warnings.length} translation(s) may be older than the English text (run npm run translations:stamp -- LANG after updating them):`);
   for (const w of warnings) console.warn(`  stale: ${w}`);
 }
-for (const w of statusWarnings) console.warn(`warning: ${formatProblem(w)}`);
+// A "now" older than six months is refused here unless the position says why it was not checked again.
+const overdue = statusWarnings.filter((w) => w.overdue);
+for (const w of overdue) console.error(formatProblem(w));
+for (const w of statusWarnings.filter((w) => !w.overdue)) console.warn(`warning: ${formatProblem(w)}`);
 for (const w of termWarnings) console.warn(`warning: ${formatProblem(w)}`);
-if (!content) {
-  console.error(`check: ${problems.length} problem(s) found in ${ms} ms`);
+if (!content || overdue.length > 0) {
+  console.error(`check: ${problems.length + overdue.length} problem(s) found in ${ms} ms`);
   process.exit(1);
 }
 console.log(`check: content is valid: ${content.positions.length} positions, ${content.sources.length} sources, ${content.langCodes.length} languages (${ms} ms)`);

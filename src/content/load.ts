@@ -29,8 +29,11 @@ export interface LoadResult {
   problems: Problem[];
   /** Not errors: translations older than their English text, as "lang ns:key". */
   warnings: string[];
-  /** Not errors: positions whose status was checked more than six months ago. */
-  statusWarnings: Problem[];
+  /**
+   * Positions whose status was checked more than six months ago. Not errors for the server; `npm run check`
+   * refuses those marked `overdue` (no status.notRecheckedBecause).
+   */
+  statusWarnings: (Problem & { overdue: boolean })[];
   /** Not errors: texts that use a variant their language's glossary says to avoid. */
   termWarnings: Problem[];
 }
@@ -46,7 +49,7 @@ export function loadContent(dirs: ContentDirs = DEFAULT_DIRS, today: string = to
   // Without the source language's texts (its folder is missing), every required text would be reported once more.
   if (sourceTexts) checkSourceTexts(r, dirs.locales, sourceTexts, locales.reported[r.sourceLang], problems);
   const warnings = Object.entries(locales.stale).flatMap(([lang, keys]) => [...keys].sort().map((k) => `${lang} ${k}`));
-  const statuses = r.incomplete ? [] : statusWarnings(r, today).map((p) => problems.locate(p));
+  const statuses = r.incomplete ? [] : statusWarnings(r, today).map((p) => ({ ...problems.locate(p), overdue: p.overdue }));
   const terms = termWarnings(dirs.locales, locales, r.sourceLangs).map((p) => problems.locate(p));
   problems.resolveLines();
   if (problems.size > 0) return { problems: problems.items, warnings, statusWarnings: statuses, termWarnings: terms };

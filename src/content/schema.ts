@@ -86,6 +86,11 @@ export const Status = z.strictObject({
   checkedOn: IsoDate,
   /** The entries that changed where it stands (usually later developments). */
   changedBy: z.array(Id).default([]),
+  /**
+   * Why the status has not been checked again although checkedOn is more than six months old (one plain
+   * sentence for editors, not shown to readers). Without it, `npm run check` refuses such a status.
+   */
+  notRecheckedBecause: z.string().trim().min(10, 'say in a sentence why it was not checked again').max(300).optional(),
 });
 export type Status = z.infer<typeof Status>;
 

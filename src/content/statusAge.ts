@@ -20,13 +20,24 @@ export function olderThan(checkedOn: string, months: number, today: string): boo
   return checkedOn < monthsBefore(today, months);
 }
 
-/** Not errors: positions whose status was last checked more than STATUS_WARN_MONTHS ago. */
-export function statusWarnings(r: Rules, today: string): Problem[] {
+/**
+ * Positions whose status was last checked more than STATUS_WARN_MONTHS ago. Those that say why
+ * (`status.notRecheckedBecause`) are warnings; `npm run check` refuses the others (`overdue: true`).
+ * The server only warns: a site must not stop working because a date has passed.
+ */
+export function statusWarnings(r: Rules, today: string): (Problem & { overdue: boolean })[] {
   return r.positions
     .filter(({ position: p }) => olderThan(p.status.checkedOn, STATUS_WARN_MONTHS, today))
-    .map(({ file, position: p }) => ({
-      file,
-      path: 'status.checkedOn',
-      message: `was last checked on ${p.status.checkedOn}, more than ${STATUS_WARN_MONTHS} months ago: check where this position stands today and update the date`,
-    }));
+    .map(({ file, position: p }) => {
+      const reason = p.status.notRecheckedBecause;
+      const base = `was last checked on ${p.status.checkedOn}, more than ${STATUS_WARN_MONTHS} months ago`;
+      return reason
+        ? { file, path: 'status.checkedOn', overdue: false, message: `${base}; not checked again because: ${reason}` }
+        : {
+            file,
+            path: 'status.checkedOn',
+            overdue: true,
+            message: `${base}: check where this position stands today and update the date, or say why not in status.notRecheckedBecause`,
+          };
+    });
 }

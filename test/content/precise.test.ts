@@ -273,6 +273,20 @@ describe('the check of the content is precise', () => {
     });
   });
 
+  it('npm run check refuses a "now" checked more than six months ago without a reason, and accepts it with one', () => {
+    const check = () =>
+      spawnSync('npx', ['tsx', 'src/cli/check.ts'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CONTENT_DIR: fx.root } });
+    fx.edit(POS, (t) => t.replace(/^status:\n(?: {2}.*\n?)+/m, 'status:\n  kind: history\n  checkedOn: 2020-01-31\n'));
+    const refused = check();
+    expect(refused.status).toBe(1);
+    const errors = refused.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn') && !l.startsWith('warning') && !/^\s+stale: /.test(l));
+    expect(errors[0]).toMatch(new RegExp(`rules/positions/${ID}\\.yaml:\\d+: status\\.checkedOn: was last checked on 2020-01-31, more than 6 months ago: .*notRecheckedBecause$`));
+    fx.edit(POS, (t) => t.replace('  checkedOn: 2020-01-31\n', '  checkedOn: 2020-01-31\n  notRecheckedBecause: The archive it describes has closed.\n'));
+    const accepted = check();
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(accepted.stderr).toMatch(/warning: .*not checked again because: The archive it describes has closed\.$/m);
+  }, 120_000);
+
   it('npm run check prints "file:line: field: message" for content in CONTENT_DIR, and fails', () => {
     const line = fx.lineOf(POS, /^ {4}quote: /);
     fx.replaceLine(POS, /^ {4}quote: /, '    quote: "<b>x</b>"');
