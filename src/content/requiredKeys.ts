@@ -13,6 +13,8 @@ export function requiredKeys(r: Rules): string[] {
     for (const s of p.sources) if (s.quote) keys.push(`${k}.quotes.${s.source}`);
     if (p.reportDiffers) keys.push(`${k}.reportSaid`, `${k}.primarySays`);
     if (p.afterwards.length > 0) keys.push(`${k}.afterwards`);
+    // "Not confirmed for today" never stands bare: the position says what is not confirmed.
+    if (p.status.kind === 'unconfirmed') keys.push(`${k}.unconfirmed`);
   }
   for (const a of r.actors) keys.push(`actors:${a.id}.name`, `actors:${a.id}.role`);
   for (const h of r.help) keys.push(`help:${h.id}.what`);

@@ -50,8 +50,9 @@ export function formatNumber(lang: string, value: number, unit: 'count' | 'perce
   const key = `${lang} ${unit}`;
   let formatter = numberFormatters.get(key);
   if (!formatter) {
+    // Percentages keep one decimal (10.2 %, not 10 %): the official rates are given that way.
     // Russian groups thousands in four-digit numbers too ("2 594"), as Russian style guides ask.
-    formatter = new Intl.NumberFormat(DATE_LOCALE[lang] ?? lang, unit === 'percent' ? { style: 'percent' } : { useGrouping: lang === 'ru' ? 'always' : 'auto' });
+    formatter = new Intl.NumberFormat(DATE_LOCALE[lang] ?? lang, unit === 'percent' ? { style: 'percent', maximumFractionDigits: 1 } : { useGrouping: lang === 'ru' ? 'always' : 'auto' });
     numberFormatters.set(key, formatter);
   }
   return formatter.format(unit === 'percent' ? value / 100 : value);

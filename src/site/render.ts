@@ -1,9 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import type { StatusKind } from '../content/schema.js';
 import { VIEWS_DIR } from '../paths.js';
 import { formatDate, formatDateRange, paragraphs } from './format.js';
 import type { Translate } from './i18n.js';
+import { statusWords } from './statusWords.js';
 import { linkFrom, type LinkMode } from './urls.js';
 
 export type Template = Handlebars.TemplateDelegate;
@@ -17,6 +19,11 @@ export function compileViews(translators: Record<string, Translate>, dir = VIEWS
     const t = translators[r.lang];
     if (!t) throw new Error(`no translator for ${r.lang}`);
     return t(key, options.hash as Record<string, unknown>);
+  });
+  hb.registerHelper('statusWords', (kind: StatusKind, id: string, options: Handlebars.HelperOptions) => {
+    const t = translators[root(options).lang];
+    if (!t) throw new Error(`no translator for ${root(options).lang}`);
+    return statusWords(t, kind, id);
   });
   hb.registerHelper('date', (d: string | undefined, options: Handlebars.HelperOptions) => (d ? formatDate(root(options).lang, d) : ''));
   // a day, or a span of days when `until` is given ("22–23 September 2022")

@@ -7,6 +7,7 @@ import { renderPage } from '../../src/site/page.js';
 import { pageTable } from '../../src/site/pages/index.js';
 import { positionPage } from '../../src/site/pages/content.js';
 import { createSite } from '../../src/site/site.js';
+import { statusWords } from '../../src/site/statusWords.js';
 import { urls } from '../../src/site/urls.js';
 import { LANGS, escaped, makeApp, text, unwrapAddresses } from '../helpers.js';
 
@@ -73,7 +74,7 @@ describe('every position says where it stands today, with the date this was chec
     const o = site.model.outcomeByPath.get('in-russia/deserter')!;
     const res = await request(app).get(urls.checkOutcome(lang, ['in-russia', 'deserter']));
     for (const p of [...o.statements, ...o.afterwards]) {
-      const line = site.t[lang]!('ui:now.short', { status: site.t[lang]!(`ui:status.${p.status.kind}`), date: formatDate(lang, p.status.checkedOn) });
+      const line = site.t[lang]!('ui:now.short', { status: statusWords(site.t[lang]!, p.status.kind, p.id), date: formatDate(lang, p.status.checkedOn) });
       expect(res.text).toContain(escaped(line));
     }
   });
