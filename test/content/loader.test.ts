@@ -422,34 +422,35 @@ describe('broken content is refused with a message that names the file and the f
     });
 
     it('a status checked more than six months ago, without a reason, is marked overdue (npm run check refuses it); the server only warns', () => {
-      setStatus('status:\n  kind: history\n  checkedOn: 2026-05-29\n');
-      const old = fx.load('2026-11-30');
+      setStatus('status:\n  kind: history\n  checkedOn: 2026-06-05\n');
+      const old = fx.load('2026-12-06');
       expect(old.problems.map(formatProblem)).toEqual([]);
       expect(old.content).toBeDefined();
       expect(old.statusWarnings).toEqual([
         {
           file: fx.path(POS),
-          line: fx.lineOf(POS, /^ {2}checkedOn: 2026-05-29$/),
+          line: fx.lineOf(POS, /^ {2}checkedOn: 2026-06-05$/),
           path: 'status.checkedOn',
           overdue: true,
           message:
-            'was last checked on 2026-05-29, more than 6 months ago: check where this position stands today and update the date, or say why not in status.notRecheckedBecause',
+            'was last checked on 2026-06-05, more than 6 months ago: check where this position stands today and update the date, or say why not in status.notRecheckedBecause',
         },
       ]);
       // exactly six months is still fine
-      expect(fx.load('2026-11-29').statusWarnings.filter((w) => w.file === fx.path(POS))).toEqual([]);
+      setStatus('status:\n  kind: history\n  checkedOn: 2026-06-06\n');
+      expect(fx.load('2026-12-06').statusWarnings.filter((w) => w.file === fx.path(POS))).toEqual([]);
     });
 
     it('a status older than six months that says why it was not checked again is only a warning', () => {
-      setStatus('status:\n  kind: history\n  checkedOn: 2026-05-29\n  notRecheckedBecause: The court has not published anything since.\n');
-      const [w] = fx.load('2026-11-30').statusWarnings;
+      setStatus('status:\n  kind: history\n  checkedOn: 2026-06-05\n  notRecheckedBecause: The court has not published anything since.\n');
+      const [w] = fx.load('2026-12-06').statusWarnings;
       expect(w).toMatchObject({ file: fx.path(POS), path: 'status.checkedOn', overdue: false });
       expect(w!.message).toContain('not checked again because: The court has not published anything since.');
     });
 
     it('a reason that says nothing is refused', () => {
-      setStatus('status:\n  kind: history\n  checkedOn: 2026-05-29\n  notRecheckedBecause: "  "\n');
-      expectProblem(fx.load('2026-11-30'), fx, { file: POS, path: 'status.notRecheckedBecause', message: 'say in a sentence why it was not checked again' });
+      setStatus('status:\n  kind: history\n  checkedOn: 2026-06-05\n  notRecheckedBecause: "  "\n');
+      expectProblem(fx.load('2026-12-06'), fx, { file: POS, path: 'status.notRecheckedBecause', message: 'say in a sentence why it was not checked again' });
     });
 
     it('a missing "now" text in English is refused', () => {

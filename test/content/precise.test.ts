@@ -267,9 +267,9 @@ describe('the check of the content is precise', () => {
     });
 
     it('warnings carry lines too', () => {
-      fx.edit(POS, (t) => t.replace(/^status:\n(?: {2}.*\n?)+/m, 'status:\n  kind: history\n  checkedOn: 2026-05-29\n'));
-      const [w] = fx.load('2026-11-30').statusWarnings;
-      expect(w?.line).toBe(fx.lineOf(POS, /^ {2}checkedOn: 2026-05-29$/));
+      fx.edit(POS, (t) => t.replace(/^status:\n(?: {2}.*\n?)+/m, 'status:\n  kind: history\n  checkedOn: 2026-06-05\n'));
+      const [w] = fx.load('2026-12-06').statusWarnings;
+      expect(w?.line).toBe(fx.lineOf(POS, /^ {2}checkedOn: 2026-06-05$/));
     });
   });
 

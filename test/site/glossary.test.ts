@@ -112,7 +112,7 @@ describe('what the language review found on rendered pages stays fixed', () => {
       expect(/<title>([^<]+)<\/title>/.exec(page)![1], path).not.toContain(' – ');
       for (const m of page.matchAll(/<figcaption>([\s\S]*?)<\/figcaption>/g)) expect(m[1], path).not.toContain(' – ');
     }
-  });
+  }, 60_000);
 
   it.each(LANGS)('%s: "no date shown" starts a sentence with a capital letter', (lang) => {
     const noDate = text(lang, 'ui', 'sources.noPublished');

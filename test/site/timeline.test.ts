@@ -43,8 +43,8 @@ describe('/{lang}/timeline', () => {
 });
 
 describe('charts of the official figures', () => {
-  it('has the four charts the issue names', () => {
-    expect(charts.map((c) => c.id).sort()).toEqual(['applications-2022-2025', 'decisions-2022', 'protection-share', 'section-22-admissions']);
+  it('has the four charts the issue names and the two of December 2026', () => {
+    expect(charts.map((c) => c.id).sort()).toEqual(['applications-2022-2025', 'applications-2023-2025', 'decisions-2022', 'protection-rate-2023-2025', 'protection-share', 'section-22-admissions']);
   });
 
   it.each(LANGS)('%s: each chart shows the numbers of the data as text, its date and source, on its position\'s page and on the timeline', (lang) => {
