@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/site/format.js';
@@ -12,7 +13,13 @@ import { escaped, LANGS, makeApp, text, unwrapAddresses } from '../helpers.js';
  */
 const BASE = 'https://guide.example.org';
 const { app, site } = makeApp({ baseUrl: BASE });
-const LIMIT = 600 * 1024;
+/**
+ * Raw size: 600 KB until November 2026; the December 2026 content (five new entries, 32 in all) brings
+ * Russian to about 690 KB (Cyrillic takes two bytes a letter), so the limit is 750 KB. What a phone
+ * downloads is the compressed file: at most 100 KB (about 88 KB for Russian in December 2026).
+ */
+const LIMIT = 750 * 1024;
+const GZIP_LIMIT = 100 * 1024;
 const editions = new Map<string, request.Response>();
 async function edition(lang: string): Promise<request.Response> {
   let res = editions.get(lang);
@@ -33,8 +40,10 @@ describe.each(LANGS)('the offline edition in %s', (lang) => {
     expect(res.text).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${lang}">`));
   });
 
-  it(`is at most ${LIMIT / 1024} KB`, async () => {
-    expect(Buffer.byteLength((await edition(lang)).text)).toBeLessThanOrEqual(LIMIT);
+  it(`is at most ${LIMIT / 1024} KB, and at most ${GZIP_LIMIT / 1024} KB compressed`, async () => {
+    const body = (await edition(lang)).text;
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(LIMIT);
+    expect(gzipSync(body).length).toBeLessThanOrEqual(GZIP_LIMIT);
   });
 
   it('loads nothing: no script, no src, no linked stylesheet, no @import, no url()', async () => {
