@@ -53,8 +53,8 @@ const namedPaths = [...README.matchAll(new RegExp(`(?<![\\w/.~-])(${TOP}/[\\w.{}
 /** A line that reads as a sentence rather than as code, a command or its output. */
 const SENTENCE = /^[A-Z][a-z]+(?:[ ,][\w'’,()«»-]+){5,}[.:]$/;
 
-/** A measured or set figure: a number with a unit. */
-const FIGURE = /(?<![\w.,])(\d[\d,]*(?:\.\d+)?) ?(KB|kB|MB|GB|GiB|ms|s|%|×|pt|mm|req\/s|requests\/s|files)(?![\w/])/g;
+/** A measured or set figure: a number with a unit (seconds only after a space: "404s" is a plural). */
+const FIGURE = /(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?: ?(KB|kB|MB|GB|GiB|ms|%|×|pt|mm|req\/s|requests\/s|files)| (s))(?![\w/])/g;
 
 describe('README.md', () => {
   it('links only to files in the repository that exist, and to its own headings', () => {
@@ -103,7 +103,7 @@ describe('README.md', () => {
   it('gives each figure once', () => {
     const counts = new Map<string, number>();
     for (const m of README.matchAll(FIGURE)) {
-      const figure = `${m[1]!.replace(/,/g, '')} ${m[2]!}`;
+      const figure = `${m[1]!.replace(/,/g, '')} ${m[2] ?? m[3]!}`;
       counts.set(figure, (counts.get(figure) ?? 0) + 1);
     }
     expect(counts.size).toBeGreaterThan(10);
