@@ -4,7 +4,7 @@ import { loadConfig } from '../config.js';
 import { loadContent } from '../content/load.js';
 import { formatProblem } from '../content/problems.js';
 import { removePrecompressed, writeNginxKit } from '../deploy/nginx.js';
-import { exportSite, isLocalAddress } from '../export/export.js';
+import { exportSite, localAddressWarning } from '../export/export.js';
 import { offlineDocuments } from '../http/offline.js';
 import { printOfflineEditions } from '../export/pdf.js';
 import { createSite } from '../site/site.js';
@@ -54,9 +54,8 @@ async function main(): Promise<number> {
     console.error(`export: ${(e as Error).message.replace('BASE_URL', '--base-url / BASE_URL')}`);
     return 2;
   }
-  if (isLocalAddress(config.baseUrl)) {
-    console.warn(`warning: no --base-url given: canonical links, the sitemap and QR codes will point to ${config.baseUrl}. Give the mirror's public address, e.g. --base-url https://mirror.example.org`);
-  }
+  const warning = localAddressWarning(config.baseUrl, { flag: args['base-url'], env: process.env.BASE_URL });
+  if (warning) console.warn(warning);
   const { content, problems } = loadContent();
   if (!content) {
     console.error(`export: the content has ${problems.length} problem(s); nothing was written. Run npm run check for the same list.`);

@@ -20,6 +20,18 @@ export function isLocalAddress(baseUrl: string): boolean {
   return LOCAL_ADDRESS.test(baseUrl);
 }
 
+/**
+ * The export's one-line warning when the public address it will write is this machine's own, saying
+ * where that address came from (--base-url, BASE_URL or the default) and why that matters; undefined
+ * when the address is a public one.
+ */
+export function localAddressWarning(baseUrl: string, given: { flag?: string; env?: string }): string | undefined {
+  if (!isLocalAddress(baseUrl)) return undefined;
+  const source =
+    given.flag !== undefined ? `--base-url ${given.flag}` : given.env !== undefined ? `BASE_URL=${given.env} (no --base-url given)` : `no --base-url given and BASE_URL is not set, so the default ${baseUrl}`;
+  return `warning: ${source} is an address of this machine: canonical links, the sitemap, printed sheets and QR codes will point to ${baseUrl}, which readers of a mirror cannot open. That is fine for a local test; for a mirror give its public address, e.g. --base-url https://mirror.example.org`;
+}
+
 /** The files that mention the exporting machine's own address. */
 export function localAddressLeaks(files: ExportedFile[]): string[] {
   return files.filter((f) => LOCAL_ADDRESS.test(typeof f.body === 'string' ? f.body : f.body.toString('latin1'))).map((f) => f.file);

@@ -43,11 +43,11 @@ function start(env: Record<string, string>) {
   return { child, exited, listening, output: () => out };
 }
 
-/** Runs `npm start` as a reader would, in its own process group so that nothing it leaves behind is missed. */
-function npmStart(env: Record<string, string>) {
+/** Runs `npm start` or `npm run dev` as a reader would, in its own process group so that nothing it leaves behind is missed. */
+function npmRun(script: 'start' | 'dev', env: Record<string, string>) {
   const inherited = { ...process.env };
   delete inherited.BASE_URL;
-  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'silent', ...env }, detached: true });
+  const child = spawn('npm', ['run', script], { cwd: ROOT, env: { ...inherited, LOG_LEVEL: 'silent', ...env }, detached: true });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += String(d)));
   child.stderr.on('data', (d: Buffer) => (out += String(d)));
@@ -126,14 +126,19 @@ describe('the server', () => {
     expect(s.output()).toMatch(/rules\/positions\/welcome-statement\.yaml:2: kind: must be one of: ministry-statement/);
   }, 30_000);
 
-  it('npm start: SIGTERM to the npm process stops the server, and no process is left behind', async () => {
+  // a process manager sends SIGTERM to npm; Ctrl-C in a terminal sends SIGINT to the whole foreground group
+  it.each([
+    ['start', 'SIGTERM to npm', (pid: number): boolean => process.kill(pid, 'SIGTERM')],
+    ['dev', 'SIGTERM to npm', (pid: number): boolean => process.kill(pid, 'SIGTERM')],
+    ['dev', 'Ctrl-C (SIGINT to the group)', (pid: number): boolean => process.kill(-pid, 'SIGINT')],
+  ] as const)('npm %s: %s stops the server, and no process is left behind', async (script, _how, stop) => {
     const port = await freePort();
-    const s = npmStart({ PORT: String(port), HOST: '127.0.0.1' });
+    const s = npmRun(script, { PORT: String(port), HOST: '127.0.0.1' });
     const deadline = Date.now() + 60_000;
     while (!s.output().includes('Listening') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(s.output()).toContain('Listening');
     expect(await answers(port)).toBe(true);
-    s.child.kill('SIGTERM');
+    stop(s.child.pid!);
     const code = await s.exited;
     await new Promise((r) => setTimeout(r, 500));
     expect(await answers(port)).toBe(false);
