@@ -58,12 +58,16 @@ Typograf.addRules([
   })),
 ]);
 
-/** Rules left out: they would change what a text says (phone numbers, ISO dates, "(c)", fractions) or the house style. */
+/**
+ * Rules left out: they would change what a text says (phone numbers, ISO dates, "(c)", "436 Fällen" as degrees Fahrenheit, fractions) or the house
+ * style; a space before a bracket would split "получил(а)" and "Art. 16a(1)".
+ */
+const COMMON_OFF = ['common/symbols/copy', 'common/symbols/cf', 'common/number/fraction', 'common/space/beforeBracket'];
 const OFF: Record<string, string[]> = {
-  ru: ['ru/other/phone-number', 'ru/date/fromISO', 'common/symbols/copy', 'common/number/fraction', 'common/space/delBeforePercent'],
-  de: ['common/symbols/copy', 'common/number/fraction', 'common/space/delBeforePercent', 'common/nbsp/afterShortWordByList'],
+  ru: [...COMMON_OFF, 'ru/other/phone-number', 'ru/date/fromISO', 'common/space/delBeforePercent'],
+  de: [...COMMON_OFF, 'common/space/delBeforePercent', 'common/nbsp/afterShortWordByList'],
   // British dashes stay en dashes (en-GB/dash/main would make them em dashes); articles and prepositions may end a line
-  'en-GB': ['common/symbols/copy', 'common/number/fraction', 'en-GB/dash/main', 'common/nbsp/afterShortWordByList'],
+  'en-GB': [...COMMON_OFF, 'en-GB/dash/main', 'common/nbsp/afterShortWordByList'],
 };
 
 const typografs = new Map<string, Typograf>();
