@@ -52,6 +52,12 @@ Typograf.addRules([
     name: 'en-GB/nbsp/abbrNumber',
     handler: (text: string) => text.replace(/(^|[^\p{L}])(No|Art|p)\. (?=\d)/gu, `$1$2.${NBSP}`),
   },
+  {
+    // a spaced dash never starts a line, whatever other rules made of the space after it ("2024 г. —\u00A021")
+    name: 'common/nbsp/beforeDash',
+    queue: 'end',
+    handler: (text: string) => text.replace(/ ([—–])(?=[ \u00A0\n])/g, `${NBSP}$1`),
+  },
   ...['de', 'en-GB'].map((locale) => ({
     name: `${locale}/nbsp/afterNumberSign`,
     handler: (text: string) => text.replace(/№[ \u00A0]?(?=\d)/g, `№${NBSP}`),
