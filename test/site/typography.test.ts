@@ -6,6 +6,7 @@ import { flatten } from '../../src/content/flatten.js';
 import { DEFAULT_DIRS } from '../../src/paths.js';
 import { formatDate, formatNumber } from '../../src/site/format.js';
 import { typeset } from '../../src/site/typography.js';
+import { urls } from '../../src/site/urls.js';
 import { LANGS, makeApp } from '../helpers.js';
 
 const { app, site } = makeApp();
@@ -140,6 +141,13 @@ describe('every page of the sitemap in Russian and German', () => {
       for (const f of findings(readerText(html))) found.push(`${path}: ${f}`);
     }
     expect(found).toEqual([]);
+  });
+
+  it.each(['ru', 'de'])('%s: the offline edition (one file with every page) follows the same typography', async (lang) => {
+    const res = await request(app).get(urls.offline(lang));
+    expect(res.status).toBe(200);
+    expect(res.text.length).toBeGreaterThan(100_000);
+    expect(findings(readerText(res.text))).toEqual([]);
   });
 
   it.each(['ru', 'de'])('%s: the feed\'s titles and summaries follow the same typography', async (lang) => {
