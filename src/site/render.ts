@@ -37,6 +37,11 @@ export function compileViews(translators: Record<string, Translate>, dir = VIEWS
     }
     return dash;
   });
+  // A text that ends a sentence: its full stop, unless it already ends with one ("30 ноября 2026 г.")
+  hb.registerHelper('stop', (text: unknown) => {
+    const s = String(text ?? '');
+    return s.endsWith('.') ? s : `${s}.`;
+  });
   hb.registerHelper('paras', (text: string) => paragraphs(String(text)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('href', (target: string, options: Handlebars.HelperOptions) => {

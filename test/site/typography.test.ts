@@ -102,6 +102,7 @@ const RULES: { name: string; pattern: RegExp }[] = [
   { name: 'plain space after №', pattern: /№ (?=\d)/g },
   { name: 'plain space before %', pattern: /\d %/g },
   { name: 'plain space before a dash', pattern: /\S [—–](?=\s)/g },
+  { name: 'two full stops after an abbreviation', pattern: /\s\p{L}{1,3}\.\.(?!\.)/gu },
   { name: 'status line in the old words', pattern: /Heute \(|Сейчас \(|для сегодня|Für heute|На сегодня не подтвержд/g },
 ];
 
