@@ -5,6 +5,7 @@ import { testConfig, type Config } from '../src/config.js';
 import { loadContentOrThrow } from '../src/content/load.js';
 import { DEFAULT_DIRS } from '../src/paths.js';
 import { createSite, type Site } from '../src/site/site.js';
+import { typeset } from '../src/site/typography.js';
 
 const content = loadContentOrThrow();
 
@@ -17,8 +18,13 @@ export function makeApp(config: Partial<Config> = {}) {
 
 export const LANGS = content.langCodes;
 
-/** A text from the real locale files, e.g. text('ru', 'ui', 'caveat.text'). */
+/** A text from the real locale files as the site writes it (in the language's typography), e.g. text('ru', 'ui', 'caveat.text'). */
 export function text(lang: string, ns: string, key: string): string {
+  return typeset(lang, writtenText(lang, ns, key));
+}
+
+/** A text from the real locale files exactly as written there. */
+export function writtenText(lang: string, ns: string, key: string): string {
   const data = JSON.parse(readFileSync(join(DEFAULT_DIRS.locales, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
   const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], data);
   if (typeof value !== 'string') throw new Error(`no text ${lang} ${ns}:${key}`);

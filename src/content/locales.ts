@@ -30,7 +30,8 @@ export function alreadyReported(reported: Set<string> | undefined, key: string):
   return reported !== undefined && (reported.has(key) || reported.has(key.split(':')[0] ?? ''));
 }
 
-const VARS = /\{\{\s*([\w.]+)\s*\}\}/g;
+// a placeholder, with or without a format after a comma ({{status, lowerFirst}})
+const VARS = /\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g;
 
 function vars(text: string): string {
   return [...text.matchAll(VARS)].map((m) => m[1]).sort().join(',');

@@ -6,6 +6,7 @@ import { VIEWS_DIR } from '../paths.js';
 import { formatDate, formatDateRange, paragraphs } from './format.js';
 import type { Translate } from './i18n.js';
 import { statusWords } from './statusWords.js';
+import { typeset } from './typography.js';
 import { linkFrom, type LinkMode } from './urls.js';
 
 export type Template = Handlebars.TemplateDelegate;
@@ -31,6 +32,22 @@ export function compileViews(translators: Record<string, Translate>, dir = VIEWS
     if (!d) return '';
     const lang = root(options).lang;
     return typeof until === 'string' && until ? formatDateRange(lang, d, until) : formatDate(lang, d);
+  });
+  // A dash between two parts of a line, in the language's own typography ("\u00A0— " in Russian, "\u00A0– " in German): one per language
+  const dashes = new Map<string, string>();
+  hb.registerHelper('dash', (options: Handlebars.HelperOptions) => {
+    const lang = root(options).lang;
+    let dash = dashes.get(lang);
+    if (dash === undefined) {
+      dash = typeset(lang, 'a - a').slice(1, -1);
+      dashes.set(lang, dash);
+    }
+    return dash;
+  });
+  // A text that ends a sentence: its full stop, unless it already ends with one ("30 ноября 2026 г.")
+  hb.registerHelper('stop', (text: unknown) => {
+    const s = String(text ?? '');
+    return s.endsWith('.') ? s : `${s}.`;
   });
   hb.registerHelper('paras', (text: string) => paragraphs(String(text)));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -6,7 +6,8 @@ import * as S from '../../src/api/schemas.js';
 import { testConfig } from '../../src/config.js';
 import { createSite } from '../../src/site/site.js';
 import { pageTable } from '../../src/site/pages/index.js';
-import { LANGS, makeApp, text } from '../helpers.js';
+// the API gives the texts as written in the locale files (pages set them in the language's typography)
+import { LANGS, makeApp, writtenText as text } from '../helpers.js';
 import { ANSWER_ALIAS, POSITION_ALIASES, appWithAliases } from './aliasFixture.js';
 
 const { app, site, errors } = makeApp();
