@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { formatProblem } from '../../src/content/problems.js';
 import { findVariant } from '../../src/content/terminology.js';
 import { LANGS } from '../helpers.js';
@@ -144,6 +145,16 @@ describe('how avoid rules match', () => {
     expect(findVariant('военнообязанного возраста', 'военнообязанн* возраст*')).toBe('военнообязанного возраста');
     expect(findVariant('Закона о пребывании иностранцев', '/закон\\S* о пребывании(?! иностранцев)/')).toBeUndefined();
     expect(findVariant('Закона о пребывании, который', '/закон\\S* о пребывании(?! иностранцев)/')).toBe('Закона о пребывании');
+  });
+
+  it('the Russian § 22 rules catch «положение» for Satz next to § 22, not the sentences of other sections', () => {
+    const ru = JSON.parse(readFileSync(new URL('../../locales/ru/glossary.json', import.meta.url), 'utf8')) as Record<string, { avoid: string[] }>;
+    const hit = (text: string, id: string) => ru[id]!.avoid.map((v) => findVariant(text, v)).find((m) => m !== undefined);
+    expect(hit('по второму положению (Satz 2) § 22 Закона', 'section-22-sentence-2')).toBe('второму положени');
+    expect(hit('§ 22, положение 2, Закона', 'section-22-sentence-2')).toBeDefined();
+    expect(hit('Первое положение (Satz 1): Германия может', 'section-22-sentence-1')).toBeDefined();
+    expect(hit('§ 34a, абзац 2, положения (Satz) 1 и 3; § 36, абзац 3, положения (Satz) 1 и 10', 'section-22-sentence-1')).toBeUndefined();
+    expect(hit('по § 22, предложение 2 (Satz 2), Закона о пребывании иностранцев', 'section-22-sentence-2')).toBeUndefined();
   });
 });
 
