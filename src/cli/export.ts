@@ -49,7 +49,8 @@ async function main(): Promise<number> {
   let config;
   try {
     const baseUrl = args['base-url'];
-    config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...(baseUrl !== undefined ? { BASE_URL: baseUrl } : {}) });
+    // the export warns about a local address itself (below), also where the server would refuse it (NODE_ENV=production)
+    config = loadConfig({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', ...(baseUrl !== undefined ? { BASE_URL: baseUrl } : {}) });
   } catch (e) {
     console.error(`export: ${(e as Error).message.replace('BASE_URL', '--base-url / BASE_URL')}`);
     return 2;

@@ -65,7 +65,8 @@ export function errorHandler(site: Site, pagesFor: ReturnType<typeof errorPages>
   return (err: unknown, req, res, _next) => {
     const raw = typeof err === 'object' && err !== null ? Number((err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode) : NaN;
     const status = raw >= 400 && raw < 500 ? raw : 500;
-    if (status === 500) log(err);
+    // our own HttpError(500) stands for a failure logged once already (src/http/pageCache.ts)
+    if (status === 500 && !(err instanceof HttpError)) log(err);
     res.locals.route = 'error';
     if (res.headersSent) return res.end();
     let lang = site.content.sourceLang;
