@@ -2,6 +2,7 @@ import { request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, limitedServer } from '../../src/http/listen.js';
+import { securityHeaders } from '../../src/http/security.js';
 import { makeApp } from '../helpers.js';
 
 /**
@@ -13,7 +14,8 @@ let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  server = limitedServer(makeApp().app);
+  const { app, site } = makeApp();
+  server = limitedServer(app, DEFAULT_LIMITS, securityHeaders(site.config));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -118,4 +120,44 @@ describe('readers first at the connection cap', () => {
       attack.end();
     }
   }, 40_000);
+});
+
+/** Sends raw bytes and resolves with everything the server answers until it closes the socket. */
+function raw(bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += String(d)));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(answer));
+    socket.setTimeout(5_000, () => socket.destroy());
+  });
+}
+
+describe("Node's own answers", () => {
+  it.each([
+    ['a malformed request line', 'GARBAGE\r\n\r\n', 400],
+    ['a bad header', 'GET /en/ HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n', 400],
+    ['a head over 16 kB', `GET /en/ HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ['an Expect other than 100-continue', 'GET /en/ HTTP/1.1\r\nHost: x\r\nExpect: tea\r\n\r\n', 417],
+  ])('%s: the status with the security headers, no body, and the socket closed', async (_name, bytes, status) => {
+    const answer = await raw(bytes);
+    const [head = '', body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    for (const [name, value] of securityHeaders({ hsts: false })) expect(head, name).toContain(`${name}: ${value}`);
+    expect(head.toLowerCase()).toContain('connection: close');
+    expect(body ?? '').toBe('');
+  });
+});
+
+describe('a request head that never ends', () => {
+  it('gets 408 with the security headers or a closed socket without a body, within the headers timeout and a check', async () => {
+    const started = Date.now();
+    const answer = await raw('GET /en/ HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+    expect(Date.now() - started).toBeLessThan(DEFAULT_LIMITS.headersTimeout + 2 * DEFAULT_LIMITS.checkInterval + 500);
+    if (answer !== '') {
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toContain('Content-Security-Policy: ');
+    }
+  }, 10_000);
 });
