@@ -6,6 +6,7 @@ import { gzip as gzipCallback, constants } from 'node:zlib';
 import type { Config } from '../config.js';
 import { securityHeaders } from '../http/security.js';
 import { PRIVATE_ADDRESS, exportFile } from '../site/urls.js';
+import { ACCESS_LOG_FORMAT, block, quoted, runFolderLines } from './nginxSyntax.js';
 
 /**
  * The mirror kit: an nginx configuration that serves a static export (src/export/) the way the app
@@ -33,12 +34,6 @@ export const CACHE = {
   icon: 'public, max-age=86400',
   error: 'no-store',
 };
-
-/**
- * The access log: the fields the app logs (src/http/accessLog.ts: method, status, time; the route
- * kind has no nginx equivalent), never the address, path, query, referrer or user agent.
- */
-export const ACCESS_LOG_FORMAT = `escape=json '{"method":"$request_method","status":$status,"seconds":$request_time}'`;
 
 /** Punctuation that chat apps stick to the end of a link, as src/http/pages.ts forgives it (the quotes and » ” ’ as bytes). */
 const TRAILING_PUNCTUATION = '(?:[.,;:!?)\\]}>\\x27\\x22]|\\xC2\\xBB|\\xE2\\x80\\x9D|\\xE2\\x80\\x99)+';
@@ -69,13 +64,6 @@ export interface NginxOptions {
 /** The name of the nginx variable that holds a header's value per address. */
 const headerVariable = (name: string) => `$mirror_header_${name.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 
-/** A string in nginx's quotes (single ones if it holds double ones); refuses what nginx would read as a variable or an end of string. */
-function quoted(value: string): string {
-  const quote = value.includes('"') ? "'" : '"';
-  if (/[\\$\n\r]/.test(value) || value.includes(quote)) throw new Error(`cannot be written into an nginx configuration: ${JSON.stringify(value)}`);
-  return `${quote}${value}${quote}`;
-}
-
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
 /** The nginx configuration for an export; see the top of this file. */
@@ -85,7 +73,6 @@ export function nginxConfig(o: NginxOptions): string {
   const bad = o.langs.filter((l) => !LANG.test(l));
   if (bad.length > 0 || o.langs.length === 0) throw new Error(`not a language code: ${bad.join(', ')}`);
   const run = (name: string) => quoted(join(o.runDir, name));
-  const block = (head: string, lines: string[]) => [`${head} {`, ...lines.map((l) => `  ${l}`), '}'];
   const notFound = (page: string) => [`error_page 404 ${page};`, `error_page 403 =404 ${page};`];
   const [sourceLang = 'en'] = o.langs;
   // the .gz twins are for gzip_static only: by their own name they are a 404 (in the address's language)
@@ -214,13 +201,9 @@ export function nginxConfig(o: NginxOptions): string {
     `log_format mirror ${ACCESS_LOG_FORMAT};`,
     `access_log ${run('access.log')} mirror;`,
     'log_not_found off;',
+    ...runFolderLines(o.runDir).http,
     'map_hash_bucket_size 256;',
     'map_hash_max_size 16384;',
-    `client_body_temp_path ${run('client_body')};`,
-    `proxy_temp_path ${run('proxy')};`,
-    `fastcgi_temp_path ${run('fastcgi')};`,
-    `uwsgi_temp_path ${run('uwsgi')};`,
-    `scgi_temp_path ${run('scgi')};`,
     '',
     'sendfile on;',
     'tcp_nopush on;',
@@ -240,8 +223,7 @@ export function nginxConfig(o: NginxOptions): string {
     '# pid paths under /var/log/nginx and /run, and "user www-data;" when nginx is started as root.',
     '',
     `worker_processes ${o.workers ?? 'auto'};`,
-    `pid ${run('nginx.pid')};`,
-    `error_log ${run('error.log')} crit;`,
+    ...runFolderLines(o.runDir).top,
     '',
     ...block('events', ['worker_connections 1024;']),
     '',
