@@ -5,8 +5,8 @@ import { formatProblem } from './content/problems.js';
 import { DEFAULT_DIRS } from './paths.js';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, limitedServer } from './http/listen.js';
-import { buildAddressPages, pageCache } from './http/pageCache.js';
 import { securityHeaders } from './http/security.js';
+import { longestSheetAddress } from './site/pages/sheets.js';
 import { createSite } from './site/site.js';
 
 /** Why the server could not listen, naming the setting to change. */
@@ -35,7 +35,7 @@ function main(): void {
   }
   const site = createSite(content, config);
   try {
-    buildAddressPages(site, pageCache(site));
+    longestSheetAddress(site);
   } catch (e) {
     console.error(`The server cannot start: BASE_URL ${config.baseUrl} cannot make the printed sheets: ${(e as Error).message.split('\n')[0]}`);
     process.exit(1);

@@ -35,18 +35,3 @@ export function pageCache(site: Site): PageCache {
     },
   };
 }
-
-/**
- * The page whose text depends most on the public address (BASE_URL), built before the server
- * listens: the sheet with the longest address (its printed address and QR code are the largest the
- * site makes; every language has the same addresses, and BASE_URL holds only plain-address
- * characters, so one language's is enough). A value that cannot make it fails the start, not a
- * reader's request; test/site/settings.test.ts builds every page with the longest accepted value.
- */
-export function buildAddressPages(site: Site, cache: PageCache): string[] {
-  const prefix = `/${site.content.sourceLang}/sheets/`;
-  const longest = [...pageTable(site).keys()].filter((p) => p.startsWith(prefix) && p.length > prefix.length).sort((a, b) => b.length - a.length)[0];
-  const paths = longest ? [longest] : [];
-  for (const path of paths) cache.get(path);
-  return paths;
-}
