@@ -6,7 +6,7 @@ import { testConfig } from '../config.js';
 import { loadContentOrThrow } from '../content/load.js';
 import { findNginx, nginxArgs, writeNginxKit } from '../deploy/nginx.js';
 import { exportSite } from '../export/export.js';
-import { offlineDocuments } from '../http/offline.js';
+import { mirrorSite } from '../deploy/mirrorSite.js';
 import { createSite } from '../site/site.js';
 import { freePort, waitFor200, type Child } from './processes.js';
 
@@ -28,7 +28,7 @@ export async function startNginxMirror(): Promise<(Child & { nginx: string }) | 
   const site = createSite(loadContentOrThrow(), testConfig({ baseUrl: url }));
   const root = join(dir, 'site');
   await exportSite(site, root);
-  const kit = await writeNginxKit(site.config, root, { file: join(dir, 'nginx.conf'), listen: `127.0.0.1:${port}`, runDir: join(dir, 'run'), langs: site.content.langCodes, workers: NGINX_WORKERS, documents: offlineDocuments(site) });
+  const kit = await writeNginxKit(site.config, root, { file: join(dir, 'nginx.conf'), listen: `127.0.0.1:${port}`, runDir: join(dir, 'run'), workers: NGINX_WORKERS, ...mirrorSite(site) });
   const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   if ('uid' in user) chownSync(kit.runDir, 65534, 65534);
   const child = spawn(nginx, nginxArgs(kit), { detached: true, stdio: 'ignore', ...user });

@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { ROOT } from '../paths.js';
 
@@ -28,7 +29,8 @@ export function startProcess(command: string, args: string[], port: number, env:
     cwd: ROOT,
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', ...env },
+    // production refuses to start without a public address (src/config.ts): a placeholder one
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', BASE_URL: 'https://bench.example.org', ...env },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
@@ -67,6 +69,18 @@ export async function waitFor200(url: string, since: number, timeoutMs = 30_000)
 /** The resident memory of a process, in bytes (from ps, so it works on Linux and macOS). */
 export function rssBytes(pid: number): number {
   return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) * 1024;
+}
+
+/** Clock ticks per second of /proc/PID/stat's CPU times. */
+let ticks: number | undefined;
+
+/** The CPU time (user and system) a process has used so far, in ms, from /proc (Linux). */
+export function cpuMs(pid: number): number {
+  ticks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // the fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
 }
 
 /** Runs a command to its end; returns its wall time in ms and exit code (output is discarded). */

@@ -4,7 +4,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { GZIP, load, type Load } from '../bench/load.js';
 import { NGINX_WORKERS, startNginxMirror } from '../bench/nginx.js';
-import { freePort, rssBytes, startProcess, timeCommand, waitFor200, type Child } from '../bench/processes.js';
+import { cpuMs, freePort, rssBytes, startProcess, timeCommand, waitFor200, type Child } from '../bench/processes.js';
 import { stylesheets, wireBytes } from '../bench/weight.js';
 import { testConfig } from '../config.js';
 import { loadContentOrThrow } from '../content/load.js';
@@ -25,7 +25,7 @@ const WARMUP_SECONDS = 3;
 const COLD_STARTS = 3;
 const KB = 1024;
 const MB = 1024 * 1024;
-const TARGETS = { ratio: 0.9, pageBytes: 14 * KB, coldStartMs: 1000, rssBytes: 150 * MB, rssGrowth: 0.1, exportMs: 10_000 };
+const TARGETS = { ratio: 0.9, pageBytes: 14 * KB, coldStartMs: 1000, rssBytes: 150 * MB, rssGrowth: 0.1, exportMs: 10_000, notFoundRatio: 2 };
 
 /** Runs a TypeScript file with node itself (no npx in between): node --import tsx FILE. */
 const TSX = ['--import', 'tsx'];
@@ -177,6 +177,55 @@ async function memory(nodeArgs: string[] = START) {
   }
 }
 
+/**
+ * What a 404 costs beside a page: the server's CPU time per request (from /proc) for the page, an
+ * unknown address with a fresh plausible last segment on every request, and the same in Cyrillic
+ * (percent-encoded, as browsers send it); rounds alternating, after a warm-up.
+ */
+const NOT_FOUND = {
+  page: PAGE,
+  'plain 404': '/ru/positions/deserters-protectoin-[<id>]',
+  'Cyrillic 404': `/ru/positions/${encodeURIComponent('защита-дезертиров-')}[<id>]`,
+};
+const NOT_FOUND_REQUESTS = 5_000;
+
+async function notFoundCost() {
+  const app = await serve(process.execPath, START);
+  try {
+    const pid = app.process.pid!;
+    const kinds = Object.keys(NOT_FOUND) as (keyof typeof NOT_FOUND)[];
+    for (const kind of kinds) await load(app.url, [NOT_FOUND[kind]], { amount: 1_000 });
+    const spent = Object.fromEntries(kinds.map((k) => [k, { cpuMs: 0, requests: 0, rps: [] as number[], statuses: 0 }]));
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const kind of kinds) {
+        const before = cpuMs(pid);
+        const r = await load(app.url, [NOT_FOUND[kind]], { amount: NOT_FOUND_REQUESTS });
+        const s = spent[kind]!;
+        s.cpuMs += cpuMs(pid) - before;
+        s.requests += r.requests;
+        s.rps.push(r.rps);
+        // a page answers 200, the others 404: anything else is counted as a failure
+        s.statuses += kind === 'page' ? r.non2xx + r.errors : r.requests - r.non2xx + r.errors;
+      }
+    }
+    const perRequest = (k: keyof typeof NOT_FOUND) => (spent[k]!.cpuMs * 1000) / spent[k]!.requests;
+    return Object.fromEntries(kinds.map((k) => [k, { path: NOT_FOUND[k], cpuMicroseconds: perRequest(k), ratio: perRequest(k) / perRequest('page'), rps: Math.round(mean(spent[k]!.rps)), unexpected: spent[k]!.statuses }])) as Record<keyof typeof NOT_FOUND, { path: string; cpuMicroseconds: number; ratio: number; rps: number; unexpected: number }>;
+  } finally {
+    await app.stop();
+  }
+}
+
+/** The rows of the 404 cost, beside the page's. */
+function notFoundRows(n: Awaited<ReturnType<typeof notFoundCost>>): [string, string, string, boolean | undefined][] {
+  return (Object.keys(n) as (keyof typeof n)[]).map((k) => {
+    const r = n[k];
+    const own = `${Math.round(r.cpuMicroseconds)} µs CPU/request, ${r.rps} req/s`;
+    return k === 'page'
+      ? [`CPU per request: page ${PAGE}`, own, '', undefined]
+      : [`CPU per request: ${k} (fresh segment each)`, `${own}, ${r.ratio.toFixed(2)}× the page`, `<= ${TARGETS.notFoundRatio}× the page`, r.ratio <= TARGETS.notFoundRatio];
+  });
+}
+
 /** From spawning the server to the first 200 of /healthz, then of the page; the median of a few starts. */
 async function coldStart(command: string, args: string[]) {
   const runs: { healthz: number; page: number }[] = [];
@@ -225,12 +274,20 @@ function table(rows: [string, string, string, boolean | undefined][]): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--not-found')) {
+    // npm run bench -- --not-found: only the 404 rows
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    console.log(`\n${table(notFoundRows(await notFoundCost()))}\n`);
+    return;
+  }
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory: totalmem(), node: process.version, platform: process.platform, loadavgBefore: loadavg() };
   console.log(`Benchmark on ${machine.cpus} cores (${machine.cpu}), Node ${machine.node}, load average ${machine.loadavgBefore.map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`Throughput of ${PAGE}: ${WARMUP_SECONDS} s warm-up, then ${ROUNDS} rounds of ${ROUND_SECONDS} s each, app and bare Express alternating, 10 connections, gzip`);
   console.log('Building the server as npm start does (npm run build)');
   execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const t = await throughput();
+  console.log(`What a 404 costs: server CPU per request, ${ROUNDS} rounds of ${NOT_FOUND_REQUESTS} requests each, page and 404s alternating`);
+  const notFound = await notFoundCost();
   console.log(`Memory: 100 000 requests over every page, unknown addresses and finder answers (server run as npm start: node ${START.join(' ')})`);
   const mem = await memory();
   console.log('Cold start, npm run check, export');
@@ -248,6 +305,7 @@ async function main(): Promise<void> {
   const rows: [string, string, string, boolean | undefined][] = [
     ['app: requests/s', String(t.app.rps), '', undefined],
     ['app: latency p50 / p99', `${t.app.p50} / ${t.app.p99} ms`, '', undefined],
+    ...notFoundRows(notFound),
     ['bare Express: requests/s', String(t.bare.rps), '', undefined],
     ['bare Express: latency p50 / p99', `${t.bare.p50} / ${t.bare.p99} ms`, '', undefined],
     ['app / bare Express', ratio.toFixed(2), `>= ${TARGETS.ratio}`, ratio >= TARGETS.ratio],
@@ -265,7 +323,7 @@ async function main(): Promise<void> {
   const failed = t.app.errors + t.bare.errors + mem.errors + ('skipped' in mirror ? 0 : mirror.app.errors + mirror.mirror.errors);
   if (failed > 0) console.log(`warning: ${failed} failed requests or unexpected statuses during the load runs`);
 
-  const report = { date: new Date().toISOString(), machine: { ...machine, loadavgAfter: loadavg() }, page: PAGE, targets: TARGETS, throughput: { ...t, ratio }, pageBytes, memory: mem, coldStart: cold, check, export: exported, nginx: mirror, table: rows.map(([measure, result, target, ok]) => ({ measure, result, target, ok })) };
+  const report = { date: new Date().toISOString(), machine: { ...machine, loadavgAfter: loadavg() }, page: PAGE, targets: TARGETS, throughput: { ...t, ratio }, notFound, pageBytes, memory: mem, coldStart: cold, check, export: exported, nginx: mirror, table: rows.map(([measure, result, target, ok]) => ({ measure, result, target, ok })) };
   mkdirSync(join(ROOT, 'test/artifacts'), { recursive: true });
   writeFileSync(join(ROOT, 'test/artifacts', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('Written to test/artifacts/bench.json');

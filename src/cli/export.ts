@@ -1,15 +1,18 @@
-import { relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { loadContent } from '../content/load.js';
 import { formatProblem } from '../content/problems.js';
 import { removePrecompressed, writeNginxKit } from '../deploy/nginx.js';
 import { exportSite, localAddressWarning } from '../export/export.js';
-import { offlineDocuments } from '../http/offline.js';
+import { mirrorSite } from '../deploy/mirrorSite.js';
 import { printOfflineEditions } from '../export/pdf.js';
 import { createSite } from '../site/site.js';
 
 const USAGE = 'usage: npm run export -- --out DIR [--base-url https://mirror.example.org] [--pdf] [--nginx FILE [--nginx-listen 8080] [--nginx-run DIR]]';
+
+/** Whether a path is the folder itself or below it. */
+const isInside = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
 
 function size(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -49,7 +52,8 @@ async function main(): Promise<number> {
   let config;
   try {
     const baseUrl = args['base-url'];
-    config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...(baseUrl !== undefined ? { BASE_URL: baseUrl } : {}) });
+    // the export warns about a local address itself (below), also where the server would refuse it (NODE_ENV=production)
+    config = loadConfig({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', ...(baseUrl !== undefined ? { BASE_URL: baseUrl } : {}) });
   } catch (e) {
     console.error(`export: ${(e as Error).message.replace('BASE_URL', '--base-url / BASE_URL')}`);
     return 2;
@@ -67,6 +71,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const dir = resolve(args.out);
+  // the mirror would serve its own configuration, logs and pid file
+  for (const [option, path] of [['--nginx', args.nginx], ['--nginx-run', args['nginx-run'] ?? (args.nginx ? join(dirname(resolve(args.nginx)), 'nginx-run') : undefined)]] as const) {
+    if (path !== undefined && isInside(resolve(path), dir)) {
+      console.error(`export: ${option} ${path} is inside --out ${args.out}: the mirror would serve it; put it next to the export folder, e.g. --nginx ${join(dirname(dir), 'nginx.conf')}`);
+      return 2;
+    }
+  }
   try {
     // a previous export with the nginx kit has .gz twins at its top: without them it is recognised as an export
     await removePrecompressed(dir);
@@ -80,7 +91,7 @@ async function main(): Promise<number> {
       else console.log(`pdf: ${pdf.written.length} offline editions printed: ${pdf.written.map((f) => relative(dir, f)).join(', ')}`);
     }
     if (args.nginx) {
-      const kit = await writeNginxKit(config, dir, { file: args.nginx, listen: args['nginx-listen'], runDir: args['nginx-run'], langs: content.langCodes, documents: offlineDocuments(site) });
+      const kit = await writeNginxKit(config, dir, { file: args.nginx, listen: args['nginx-listen'], runDir: args['nginx-run'], ...mirrorSite(site) });
       console.log(`nginx: ${kit.precompressed.files} .gz files (${size(kit.precompressed.bytes)}) next to the text files; configuration written to ${kit.file}`);
       console.log(`  run it: nginx -p ${kit.runDir} -c ${kit.file} -g 'daemon off;'   (listens on ${args['nginx-listen']}; pid, logs and temporary files in ${kit.runDir})`);
     }

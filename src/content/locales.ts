@@ -37,6 +37,16 @@ function vars(text: string): string {
   return [...text.matchAll(VARS)].map((m) => m[1]).sort().join(',');
 }
 
+/**
+ * The i18next forms in a text other than a plain {{name}}: unescaped {{- name}}, formatted
+ * {{name, format}}, nesting $t(key), and stray {{ or }}. A translation may only use those English has.
+ */
+const FORMS = /\{\{[^{}]*\}\}|\$t\(|\{\{|\}\}/g;
+const PLAIN = /^\{\{\s*[\w.]+\s*\}\}$/;
+function specialForms(text: string): string[] {
+  return [...text.matchAll(FORMS)].map((m) => m[0].replace(/\s+/g, ' ')).filter((f) => !PLAIN.test(f));
+}
+
 function namespaces(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
@@ -147,6 +157,11 @@ function compareKeys(
     const original = sourceTextFor(source, k);
     if (original !== undefined && vars(original) !== vars(text)) {
       problems.add({ file: fileOf(k), path: keyOf(k), message: `must use the same {{placeholders}} as English (${vars(original) || 'none'})` });
+    }
+    const english = new Set(original === undefined ? [] : specialForms(original));
+    const foreign = specialForms(text).filter((f) => !english.has(f));
+    if (foreign.length > 0) {
+      problems.add({ file: fileOf(k), path: keyOf(k), message: `uses ${foreign.map((f) => `"${f}"`).join(', ')}, which English does not: write each placeholder as English does ({{name}})` });
     }
   }
 }

@@ -5,6 +5,8 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback, constants } from 'node:zlib';
 import type { Config } from '../config.js';
 import { securityHeaders } from '../http/security.js';
+import { PRIVATE_ADDRESS, exportFile } from '../site/urls.js';
+import { ACCESS_LOG_FORMAT, block, quoted, runFolderLines } from './nginxSyntax.js';
 
 /**
  * The mirror kit: an nginx configuration that serves a static export (src/export/) the way the app
@@ -26,9 +28,15 @@ export const TEXT_EXTENSIONS = ['html', 'css', 'xml', 'json', 'txt', 'svg'];
 /** Cache lifetimes, as the app sends them (src/http/send.ts, src/http/assets.ts). */
 export const CACHE = {
   page: 'public, max-age=300',
+  /** Pages that show a reader's answers, and redirects to them (PRIVATE_ADDRESS in src/site/urls.ts). */
+  private: 'private, no-store',
   asset: 'public, max-age=31536000, immutable',
+  icon: 'public, max-age=86400',
   error: 'no-store',
 };
+
+/** Punctuation that chat apps stick to the end of a link, as src/http/pages.ts forgives it (the quotes and » ” ’ as bytes). */
+const TRAILING_PUNCTUATION = '(?:[.,;:!?)\\]}>\\x27\\x22]|\\xC2\\xBB|\\xE2\\x80\\x9D|\\xE2\\x80\\x99)+';
 
 export interface NginxOptions {
   /** The export folder (absolute). */
@@ -47,17 +55,14 @@ export interface NginxOptions {
   baseUrl?: string;
   /** Documents sent with other headers than the rest, as the app sends them (the offline editions: a download, their own stylesheet). */
   documents?: { path: string; headers: [string, string][] }[];
+  /** The site's page addresses (as the server has them): a pasted variant of one (capitals, doubled slashes, punctuation at the end) is redirected to it. */
+  pages?: string[];
+  /** The icon's file in the export (e.g. /assets/favicon.1a2b3c4d.svg), sent for /favicon.ico as the app does. */
+  favicon?: string;
 }
 
 /** The name of the nginx variable that holds a header's value per address. */
 const headerVariable = (name: string) => `$mirror_header_${name.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
-
-/** A string in nginx's quotes (single ones if it holds double ones); refuses what nginx would read as a variable or an end of string. */
-function quoted(value: string): string {
-  const quote = value.includes('"') ? "'" : '"';
-  if (/[\\$\n\r]/.test(value) || value.includes(quote)) throw new Error(`cannot be written into an nginx configuration: ${JSON.stringify(value)}`);
-  return `${quote}${value}${quote}`;
-}
 
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
 
@@ -68,9 +73,19 @@ export function nginxConfig(o: NginxOptions): string {
   const bad = o.langs.filter((l) => !LANG.test(l));
   if (bad.length > 0 || o.langs.length === 0) throw new Error(`not a language code: ${bad.join(', ')}`);
   const run = (name: string) => quoted(join(o.runDir, name));
-  const block = (head: string, lines: string[]) => [`${head} {`, ...lines.map((l) => `  ${l}`), '}'];
   const notFound = (page: string) => [`error_page 404 ${page};`, `error_page 403 =404 ${page};`];
   const [sourceLang = 'en'] = o.langs;
+  // the .gz twins are for gzip_static only: by their own name they are a 404 (in the address's language)
+  const noGzNames = block('location ~ \\.gz$', ['internal;']);
+  if (o.favicon !== undefined && !/^\/[\w./-]+$/.test(o.favicon)) throw new Error(`not a file address: ${o.favicon}`);
+  const pageTargets = new Map<string, string>();
+  for (const page of o.pages ?? []) {
+    if (!/^\/[a-z0-9/._-]*$/.test(page)) throw new Error(`not a page address nginx can match: ${page}`);
+    const file = exportFile(page);
+    const folder = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+    const bare = page.replace(/\/+$/, '');
+    for (const key of [bare, `${bare}/`]) if (key !== '/' && key !== '') pageTargets.set(key, folder);
+  }
   const langs = o.langs.join('|');
   // header name → the documents that send it otherwise, with their value
   const perDocument = new Map<string, [string, string][]>();
@@ -92,11 +107,21 @@ export function nginxConfig(o: NginxOptions): string {
     'absolute_redirect off;',
     'etag on;',
     'server_tokens off;',
+    '# logs: what the app logs and nothing more (no address, path, query or user agent); the error log only for',
+    '# failures of nginx itself (a client\'s 404 or forbidden folder would name its address and request line)',
+    `access_log ${run('access.log')} mirror;`,
+    `error_log ${run('error.log')} crit;`,
+    'log_not_found off;',
     'keepalive_timeout 15s;',
     'client_header_timeout 10s;',
     'client_body_timeout 10s;',
     'send_timeout 30s;',
     'client_max_body_size 1k;',
+    // nginx merges doubled slashes for its own lookup; the address itself is redirected below
+    'merge_slashes on;',
+    '',
+    '# a pasted variant of a page\'s address (capitals, doubled slashes, punctuation at the end) answers 301 to it, as the app',
+    ...block('if ($mirror_redirect)', ['return 301 $mirror_redirect;']),
     '',
     ...block('types', [
       'text/html html;',
@@ -128,7 +153,13 @@ export function nginxConfig(o: NginxOptions): string {
     '',
     '# "page not found" (and a folder without index.html) answers 404 with the page in the address\'s language',
     ...notFound('/404.html'),
-    ...o.langs.flatMap((lang) => block(`location /${lang}/`, notFound(`/${lang}/404.html`))),
+    ...o.langs.flatMap((lang) => block(`location /${lang}/`, [...notFound(`/${lang}/404.html`), ...noGzNames])),
+    '',
+    ...noGzNames,
+    '',
+    '# the server\'s own addresses that are no file of the export',
+    ...(o.favicon ? block('location = /favicon.ico', ['types { }', 'default_type image/svg+xml;', 'charset off;', `alias ${quoted(join(o.root, o.favicon))};`]) : []),
+    ...block('location = /healthz', ['types { }', 'default_type text/plain;', 'return 200 "ok";']),
     '',
     '# the Atom feeds',
     ...block(`location ~ ^/(${langs})/updates\\.xml$`, ['types { }', 'default_type application/atom+xml;']),
@@ -137,13 +168,30 @@ export function nginxConfig(o: NginxOptions): string {
     ...block('location /api/', ['try_files $uri$mirror_api_lang.json ${uri}index$mirror_api_lang.json $uri =404;']),
   ];
 
+  const privatePattern = PRIVATE_ADDRESS.source.replace(/^\^/, '');
   const maps = [
-    '# a year for the hashed assets and five minutes for pages and documents, as the app; errors are not kept',
-    ...block('map "$status $uri" $mirror_cache', [
+    '# a year for the hashed assets and five minutes for pages and documents, as the app; errors are not kept;',
+    '# pages that show a reader\'s answers, and redirects to them, are kept by no cache (as the app)',
+    '# (looked up as "status:redirect target:address"; a redirect is cached as its target is)',
+    ...block('map "$status:$mirror_redirect:$uri" $mirror_cache', [
       `default ${quoted(CACHE.error)};`,
-      `"~^(200|206|304) /assets/" ${quoted(CACHE.asset)};`,
-      `"~^(200|206|301|304) " ${quoted(CACHE.page)};`,
+      `"~^(200|206|304)::/assets/" ${quoted(CACHE.asset)};`,
+      `"~^(200|304)::/favicon\\.ico$" ${quoted(CACHE.icon)};`,
+      `"~^200::/healthz$" ${quoted(CACHE.error)};`,
+      `"~*^301:/[^/]+/check/:" ${quoted(CACHE.page)};`,
+      `"~*^301:${privatePattern}" ${quoted(CACHE.private)};`,
+      `"~^301:/" ${quoted(CACHE.page)};`,
+      // (a finder's first question, /{lang}/check/, is its folder's index.html here: an ordinary page, as its redirects above)
+      `"~*^(200|206|301|304)::/[^/]+/check/index\\.html$" ${quoted(CACHE.page)};`,
+      `"~*^(200|206|301|304)::${privatePattern}" ${quoted(CACHE.private)};`,
+      `"~^(200|206|301|304):" ${quoted(CACHE.page)};`,
     ]),
+    '',
+    '# pasted addresses: punctuation at the end taken off, then the page it names (map keys match in any letter case;',
+    '# $uri has its doubled slashes merged), then a redirect unless the request already asked for exactly that address',
+    ...block('map $uri $mirror_plain_uri', ['default $uri;', `"~^(?<mirror_stripped>/.*?)${TRAILING_PUNCTUATION}$" $mirror_stripped;`]),
+    ...block('map $mirror_plain_uri $mirror_page', ['default "";', ...[...pageTargets].map(([from, to]) => `${quoted(from)} ${quoted(to)};`)]),
+    ...block('map "$mirror_page $request_uri" $mirror_redirect', ['default "";', '"~^ " "";', '"~^(?<mirror_same>\\S+) \\k<mirror_same>(\\?.*)?$" "";', '"~^(?<mirror_to>\\S+) " $mirror_to;']),
     ...block('map $uri $mirror_lang', ['default "";', `~^/(?<lang>${langs})/ $lang;`, `/404.html ${sourceLang};`, `/index.html ${sourceLang};`]),
     ...block('map $arg_lang $mirror_api_lang', ['default "";', '"~^(?<code>[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)$" .$code;']),
     ...[...perDocument].flatMap(([name, docs]) => [
@@ -153,17 +201,16 @@ export function nginxConfig(o: NginxOptions): string {
   ];
 
   const http = [
-    `access_log ${run('access.log')};`,
-    `client_body_temp_path ${run('client_body')};`,
-    `proxy_temp_path ${run('proxy')};`,
-    `fastcgi_temp_path ${run('fastcgi')};`,
-    `uwsgi_temp_path ${run('uwsgi')};`,
-    `scgi_temp_path ${run('scgi')};`,
+    ...runFolderLines(o.runDir).http,
     '',
     'sendfile on;',
     'tcp_nopush on;',
     '',
     '# Production: the maps and the server block below also work as they are in /etc/nginx/conf.d/mirror.conf',
+    `log_format mirror ${ACCESS_LOG_FORMAT};`,
+    '# the page addresses of the map below are long',
+    'map_hash_bucket_size 256;',
+    'map_hash_max_size 16384;',
     ...maps,
     '',
     ...block('server', server),
@@ -178,8 +225,7 @@ export function nginxConfig(o: NginxOptions): string {
     '# pid paths under /var/log/nginx and /run, and "user www-data;" when nginx is started as root.',
     '',
     `worker_processes ${o.workers ?? 'auto'};`,
-    `pid ${run('nginx.pid')};`,
-    `error_log ${run('error.log')} warn;`,
+    ...runFolderLines(o.runDir).top,
     '',
     ...block('events', ['worker_connections 1024;']),
     '',
@@ -226,6 +272,9 @@ export async function removePrecompressed(dir: string): Promise<void> {
   }
 }
 
+/** What the kit takes from the site: its languages, documents with their own headers, page addresses and icon. */
+export type MirrorSite = Pick<NginxOptions, 'langs' | 'documents' | 'pages' | 'favicon'>;
+
 export interface NginxKit {
   /** The configuration file written. */
   file: string;
@@ -241,11 +290,11 @@ export interface NginxKit {
 export async function writeNginxKit(
   config: Pick<Config, 'hsts' | 'baseUrl'>,
   root: string,
-  options: { file: string; listen: string; runDir?: string; langs: string[]; workers?: number | 'auto'; documents?: NginxOptions['documents'] },
+  options: { file: string; listen: string; runDir?: string; workers?: number | 'auto' } & MirrorSite,
 ): Promise<NginxKit> {
   const file = resolve(options.file);
   const runDir = resolve(options.runDir ?? join(dirname(file), 'nginx-run'));
-  const text = nginxConfig({ root: resolve(root), listen: options.listen, runDir, langs: options.langs, headers: securityHeaders(config), workers: options.workers, baseUrl: config.baseUrl, documents: options.documents });
+  const text = nginxConfig({ root: resolve(root), listen: options.listen, runDir, langs: options.langs, headers: securityHeaders(config), workers: options.workers, baseUrl: config.baseUrl, documents: options.documents, pages: options.pages, favicon: options.favicon });
   const precompressed = await writePrecompressed(root);
   await mkdir(runDir, { recursive: true });
   await mkdir(dirname(file), { recursive: true });

@@ -4,6 +4,7 @@ import { renderPage } from '../site/page.js';
 import type { Site } from '../site/site.js';
 import { suggestionLinks, suggestions } from '../site/pages/suggest.js';
 import { bestLanguage } from './language.js';
+import { securityHeaders } from './security.js';
 import { rendered, sendHtml, type Rendered } from './send.js';
 
 export class HttpError extends Error {
@@ -62,12 +63,16 @@ export function notFound(site: Site, pagesFor: ReturnType<typeof errorPages>): R
 }
 
 export function errorHandler(site: Site, pagesFor: ReturnType<typeof errorPages>, log: (e: unknown) => void): ErrorRequestHandler {
+  // an error can come from a handler before the security middleware (src/http/knownPages.ts): its answer gets them here
+  const headers = new Map(securityHeaders(site.config));
   return (err: unknown, req, res, _next) => {
     const raw = typeof err === 'object' && err !== null ? Number((err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode) : NaN;
     const status = raw >= 400 && raw < 500 ? raw : 500;
-    if (status === 500) log(err);
+    // our own HttpError(500) stands for a failure logged once already (src/http/pageCache.ts)
+    if (status === 500 && !(err instanceof HttpError)) log(err);
     res.locals.route = 'error';
     if (res.headersSent) return res.end();
+    res.setHeaders(headers);
     let lang = site.content.sourceLang;
     try {
       lang = bestLanguage(site, req);

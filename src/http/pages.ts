@@ -3,7 +3,7 @@ import { questionPath, resolveAnswers } from '../site/model.js';
 import { checkSubmission } from '../site/pages/check.js';
 import { renderPage } from '../site/page.js';
 import type { Site } from '../site/site.js';
-import { urls } from '../site/urls.js';
+import { PRIVATE_ADDRESS, urls } from '../site/urls.js';
 import { HttpError } from './errors.js';
 import type { PageCache } from './pageCache.js';
 import { rendered, sendHtml, type Rendered } from './send.js';
@@ -67,6 +67,7 @@ export function pages(site: Site, table: PageCache): RequestHandler {
     const submitted = checkSubmission(site, path, req.query);
     if (submitted && 'redirect' in submitted) {
       res.locals.route = submitted.status === 301 ? 'redirect' : 'check-answer';
+      if (PRIVATE_ADDRESS.test(submitted.redirect)) res.setHeader('Cache-Control', 'private, no-store');
       return res.redirect(submitted.status ?? 303, submitted.redirect);
     }
     if (submitted && 'page' in submitted) {
@@ -87,6 +88,8 @@ export function pages(site: Site, table: PageCache): RequestHandler {
     const target = redirectTarget(path);
     if (target) {
       res.locals.route = 'redirect';
+      // a redirect to a reader's answers is kept by no shared cache either (a 301 may be kept by default)
+      if (PRIVATE_ADDRESS.test(target)) res.setHeader('Cache-Control', 'private, no-store');
       return res.redirect(301, target);
     }
     next();

@@ -25,6 +25,14 @@ export const urls = {
   offline: (lang: string) => `/${lang}/offline.html`,
 };
 
+/**
+ * The addresses of pages that show a reader's answers (a finder question after an answer, an
+ * outcome, a situation's sheet): sent "private, no-store", and so are redirects to them. The nginx
+ * mirror kit uses the same pattern (src/deploy/nginx.ts); test/site/privacy-titles.test.ts checks it
+ * against every page's own flag.
+ */
+export const PRIVATE_ADDRESS = /^\/[a-z]{2,3}(-[a-z0-9]{2,8})?\/(check\/.|sheets\/[^/]*--)/i;
+
 /** The file a page is written to in a static export: every page becomes a folder's index.html. */
 export function exportFile(urlPath: string): string {
   const [path = ''] = urlPath.split('#');

@@ -336,6 +336,19 @@ describe('broken content is refused with a message that names the file and the f
       expect(p.message).toMatch(/\(.*\bdate\b.*\)$/);
     });
 
+    it.each([
+      ['unescaped', '{{- date}}'],
+      ['formatted', '{{date, datetime}}'],
+      ['nesting', '$t(ui:site.name) {{date}}'],
+      ['a stray brace', '{{date}} }}'],
+    ])('an i18next placeholder form English does not have: %s', (_kind, form) => {
+      const en = flat(fx.readJson('locales/en/ui.json'));
+      const [key, text] = [...en].find(([k, v]) => typeof v === 'string' && /\{\{\s*date\s*\}\}/.test(v) && !/_(one|other)$/.test(k))!;
+      fx.editJson('locales/ru/ui.json', (d) => setIn(d, key, String(text).replace(/\{\{\s*date\s*\}\}/, form)));
+      const p = expectProblem(fx.load(TODAY), fx, { file: 'locales/ru/ui.json', path: key, message: 'which English does not' });
+      expect(p.message).toContain(form.includes('$t(') ? '$t(' : form.includes('}} }}') ? '}}' : form.replace(/\s+/g, ' '));
+    });
+
     it('a missing Russian plural form (Russian needs _one, _few, _many and _other)', () => {
       const en = flat(fx.readJson('locales/en/ui.json'));
       const base = [...en.keys()].find((k) => k.endsWith('_one'))!.slice(0, -'_one'.length);

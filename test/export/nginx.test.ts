@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,13 +8,15 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitFor200 } from '../../src/bench/processes.js';
 import { CACHE, findNginx, nginxArgs, nginxConfig, writeNginxKit, type NginxKit } from '../../src/deploy/nginx.js';
-import { offlineDocuments } from '../../src/http/offline.js';
+import { mirrorSite } from '../../src/deploy/mirrorSite.js';
 import { exportSite } from '../../src/export/export.js';
 import { securityHeaders } from '../../src/http/security.js';
 import { pageTable } from '../../src/site/pages/index.js';
 import { exportFile } from '../../src/site/urls.js';
 import type { Site } from '../../src/site/site.js';
 import { crawl, httpFetcher } from '../crawl.js';
+import { ROOT } from '../../src/paths.js';
+import { PRIVATE_ADDRESS } from '../../src/site/urls.js';
 import { LANGS, makeApp } from '../helpers.js';
 
 /**
@@ -58,6 +60,21 @@ describe('the nginx configuration', () => {
     for (const directive of ['server_tokens off;', 'autoindex off;', 'gzip_static on;', 'pid "/var/lib/mirror/nginx.pid";']) expect(http).toContain(directive);
   });
 
+  it('the export refuses --nginx or --nginx-run inside --out (the mirror would serve them), and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nginx-inside-'));
+    try {
+      for (const args of [['--nginx', join(dir, 'out', 'nginx.conf')], ['--nginx', join(dir, 'nginx.conf'), '--nginx-run', join(dir, 'out', 'run')], ['--nginx', join(dir, 'out', 'sub', 'x.conf')]]) {
+        const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--out', join(dir, 'out'), '--base-url', 'https://example.org', ...args], { cwd: ROOT, encoding: 'utf8' });
+        expect(run.status, args.join(' ')).toBe(2);
+        expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+        expect(run.stderr).toMatch(/--nginx(-run)? .* is inside --out/);
+      }
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('refuses values nginx would misread, relative folders and bad listen addresses', () => {
     const headers = securityHeaders({ hsts: false });
     expect(() => nginxConfig({ ...options, root: '/srv/$mirror', headers })).toThrow(/cannot be written/);
@@ -87,7 +104,7 @@ describe.skipIf(!NGINX)(NGINX ? `a fresh export served by nginx (${NGINX})` : `t
     chmodSync(dir, 0o755);
     root = join(dir, 'site');
     await exportSite(site, root);
-    kit = await writeNginxKit(site.config, root, { file: join(dir, 'nginx.conf'), listen: `127.0.0.1:${port}`, runDir: join(dir, 'run'), langs: LANGS, workers: 1, documents: offlineDocuments(site) });
+    kit = await writeNginxKit(site.config, root, { file: join(dir, 'nginx.conf'), listen: `127.0.0.1:${port}`, runDir: join(dir, 'run'), workers: 1, ...mirrorSite(site) });
     // nginx must run as an ordinary user: under root (as in CI), the test starts it as nobody
     const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     if ('uid' in user) chownSync(kit.runDir, 65534, 65534);
@@ -254,5 +271,117 @@ describe.skipIf(!NGINX)(NGINX ? `a fresh export served by nginx (${NGINX})` : `t
       expect(res.status, address).toBe(200);
       expect(res.body.equals(readFileSync(join(root, file))), address).toBe(true);
     }
+  });
+  describe('the promises the app makes', () => {
+    it('logs what the app logs: method, status and time; no address, path, query or user agent, in either log', async () => {
+      const secret = 'secret-reader-path';
+      const ua = { 'user-agent': 'SecretAgent/1.0', referer: 'https://example.org/secret-referer' };
+      for (const path of [`/ru/${secret}`, `/ru/check/?where=${secret}`, `/assets/`, `/${secret}.html.gz`, '/ru/', `/ru/positions/../../${secret}`]) await get(`${origin}${path}`, ua);
+      await new Promise((r) => setTimeout(r, 200));
+      const access = readFileSync(join(kit.runDir, 'access.log'), 'utf8');
+      const lines = access.trim().split('\n');
+      expect(lines.length).toBeGreaterThanOrEqual(6);
+      for (const line of lines) expect(Object.keys(JSON.parse(line) as object)).toEqual(['method', 'status', 'seconds']);
+      const errors = readFileSync(join(kit.runDir, 'error.log'), 'utf8');
+      for (const log of [access, errors]) {
+        expect(log).not.toContain('127.0.0.1');
+        expect(log).not.toContain('secret');
+        expect(log).not.toContain('SecretAgent');
+      }
+    });
+
+    it('sends every finder page, outcome and sheet with the app\'s Cache-Control, and redirects to a reader\'s answers private, no-store', async () => {
+      const paths = [...pageTable(site).keys()].filter((p) => /\/(check|sheets)\//.test(p));
+      expect(paths.filter((p) => PRIVATE_ADDRESS.test(p)).length).toBeGreaterThan(50);
+      const wrong: string[] = [];
+      for (const path of paths) {
+        const app = await request(sameApp).get(path);
+        const isPrivate = app.headers['cache-control'] === CACHE.private;
+        // the server's address (a redirect to the folder address on the mirror), the folder address, and a pasted variant
+        for (const address of [path, `/${exportFile(path).replace(/index\.html$/, '')}`, `${path.toUpperCase()})`]) {
+          const res = await get(`${origin}${address}`);
+          const want = res.status === 200 || isPrivate ? app.headers['cache-control'] : CACHE.page;
+          if (![200, 301].includes(res.status) || res.headers['cache-control'] !== want) wrong.push(`${address}: ${res.status} ${res.headers['cache-control']} (app: ${app.headers['cache-control']})`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    }, 120_000);
+
+    it('answers a .gz twin asked for by its own name with 404 and the "page not found" page', async () => {
+      const css = [...site.assets.values()][0]!.href;
+      for (const [path, lang] of [
+        ['/ru/index.html.gz', 'ru'],
+        [`/${exportFile('/de/positions/')}.gz`, 'de'],
+        ['/index.html.gz', site.content.sourceLang],
+        [`${css}.gz`, site.content.sourceLang],
+        ['/sitemap.xml.gz', site.content.sourceLang],
+        ['/api/v1/index.json.gz', site.content.sourceLang],
+      ] as const) {
+        expect(readdirSync(join(root, path.slice(1).split('/').slice(0, -1).join('/'))).some((f) => `/${f}` === `/${path.split('/').pop()}`), `${path} exists as a file`).toBe(true);
+        const res = await get(`${origin}${path}`, GZIP);
+        expect(res.status, path).toBe(404);
+        expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
+        expect(res.headers['content-language'], path).toBe(lang);
+        expect(gunzipSync(res.body).toString('utf8'), path).toContain(`<html lang="${lang}">`);
+      }
+    });
+
+    /** Follows redirects (at most 4) and returns the final status, address and the page's canonical link. */
+    async function follow(fetchOne: (path: string) => Promise<{ status: number; location?: string; body: string }>, path: string) {
+      let at = path;
+      for (let hop = 0; hop < 4; hop++) {
+        const res = await fetchOne(at);
+        if (res.status !== 301 || !res.location) return { status: res.status, at, canonical: /<link rel="canonical" href="([^"]+)">/.exec(res.body)?.[1], hops: hop };
+        at = new URL(res.location, 'http://x').pathname;
+      }
+      return { status: 0, at, canonical: undefined, hops: 4 };
+    }
+
+    const forgiving = [
+      '/RU/POSITIONS/DESERTERS-PROTECTION',
+      '/Ru/Positions/',
+      '/ru//positions//deserters-protection',
+      '//de///glossary',
+      '/ru/positions/deserters-protection.',
+      '/ru/positions/deserters-protection).',
+      '/en/positions/deserters-protection%C2%BB',
+      '/de/positions/deserters-protection%E2%80%9D',
+      "/en/sources'",
+      '/RU/CHECK/IN-RUSSIA/DESERTER',
+      '/ru/check/in-russia/deserter,',
+      '/ru//check/in-russia/',
+      '/DE/SHEETS/IN-RUSSIA--DESERTER)',
+      '/en/sheets/deserters-protection;',
+    ];
+
+    it.each(forgiving)('a pasted %s ends on the same page as in the app, with one redirect', async (path) => {
+      const app = await follow(async (p) => {
+        const r = await request(sameApp).get(p);
+        return { status: r.status, location: r.headers.location as string | undefined, body: r.text };
+      }, path);
+      const mirror = await follow(async (p) => {
+        const r = await get(`${origin}${p}`);
+        return { status: r.status, location: r.headers.location, body: r.body.toString('utf8') };
+      }, path);
+      expect(app.status).toBe(200);
+      expect(mirror.status).toBe(200);
+      expect(mirror.at.replace(/\/$/, '')).toBe(app.at.replace(/\/$/, ''));
+      expect(mirror.canonical).toBe(app.canonical);
+      expect(mirror.hops).toBe(1);
+    });
+
+    it('answers /favicon.ico and /healthz as the app does', async () => {
+      for (const path of ['/favicon.ico', '/healthz']) {
+        const res = await get(`${origin}${path}`);
+        const app = await request(sameApp).get(path).buffer(true).parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+        expect(res.status, path).toBe(200);
+        for (const name of ['content-type', 'cache-control']) expect(res.headers[name], `${path} ${name}`).toBe(app.headers[name]);
+        expect(res.body.equals(app.body as Buffer), path).toBe(true);
+      }
+    });
   });
 });

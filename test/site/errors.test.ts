@@ -5,7 +5,8 @@ import { testConfig } from '../../src/config.js';
 import { loadContentOrThrow } from '../../src/content/load.js';
 import { errorHandler, errorPages } from '../../src/http/errors.js';
 import { createSite } from '../../src/site/site.js';
-import { escaped, text } from '../helpers.js';
+import { pageTable } from '../../src/site/pages/index.js';
+import { escaped, makeApp, text } from '../helpers.js';
 
 const site = createSite(loadContentOrThrow(), testConfig());
 
@@ -48,5 +49,25 @@ describe('the error handler', () => {
     const res = await request(app).get('/en/');
     expect(res.status).toBe(500);
     expect(res.text).toContain('<html lang="en">');
+  });
+});
+
+describe('a page that fails to build', () => {
+  it('answers 500 with the error page, is built and logged once, not again on every request', async () => {
+    const { app, site, errors } = makeApp();
+    const table = pageTable(site);
+    let builds = 0;
+    table.set('/en/about', () => {
+      builds++;
+      throw new Error('broken page');
+    });
+    for (let i = 0; i < 5; i++) {
+      const res = await request(app).get('/en/about');
+      expect(res.status).toBe(500);
+      expect(res.text).not.toContain('broken page');
+      expect(res.headers['content-security-policy']).toBeDefined();
+    }
+    expect(builds).toBe(1);
+    expect(errors).toHaveLength(1);
   });
 });

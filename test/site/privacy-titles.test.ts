@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../src/site/page.js';
 import { pageTable } from '../../src/site/pages/index.js';
-import { urls } from '../../src/site/urls.js';
+import { PRIVATE_ADDRESS, urls } from '../../src/site/urls.js';
 import { LANGS, escaped, makeApp, text } from '../helpers.js';
 
 const { app, site } = makeApp();
@@ -64,6 +64,21 @@ describe('pages that show a reader\'s answers are not kept by caches', () => {
     const res = await request(app).get(path);
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('private, no-store');
+  });
+
+  it('PRIVATE_ADDRESS (also used by the nginx mirror kit) matches exactly the pages that say they are private', () => {
+    const wrong = [...table.keys()].filter((path) => PRIVATE_ADDRESS.test(path) !== (table.get(path)!().private === true));
+    expect(wrong).toEqual([]);
+  });
+
+  it('redirects to a reader\'s answers are private, no-store too', async () => {
+    const outcome = privatePaths.find((p) => /\/check\/.+[^/]$/.test(p))!;
+    const sheet = privatePaths.find((p) => p.includes('/sheets/'))!;
+    for (const path of [`${outcome}/`, outcome.toUpperCase(), `${sheet}).`]) {
+      const res = await request(app).get(path);
+      expect(res.status, path).toBe(301);
+      expect(res.headers['cache-control'], path).toBe('private, no-store');
+    }
   });
 
   it.each(LANGS)('%s: ordinary pages stay publicly cacheable', async (lang) => {

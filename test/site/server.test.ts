@@ -85,7 +85,20 @@ describe('the server', () => {
   it('refuses to start with a bad setting and names it', async () => {
     const s = start({ PORT: 'eighty' });
     expect(await s.exited).toBe(1);
-    expect(s.output().trim()).toMatch(/^Invalid configuration: PORT: must be a port number from 1 to 65535 \(got "eighty"\)$/);
+    expect(s.output().trim()).toMatch(/^Invalid configuration: PORT: must be a port number from 1 to 65535, in decimal digits only \(got "eighty"\)$/);
+  }, 30_000);
+
+  it.each([
+    [{ PORT: '0x4683' }, 'PORT: must be a port number'],
+    [{ NODE_ENV: 'production' }, 'BASE_URL: must be set in production'],
+    [{ NODE_ENV: 'production', BASE_URL: 'http://127.0.0.1:3000' }, "BASE_URL: must be the public address in production (NODE_ENV=production), not this machine's"],
+    [{ HOST: '192.0.2.1' }, 'HOST 192.0.2.1 is not an address of this machine'],
+  ])('refuses to start with %j in one line that names the setting', async (env, message) => {
+    const s = start({ PORT: String(await freePort()), ...env });
+    expect(await s.exited).toBe(1);
+    const out = s.output().trim();
+    expect(out.split('\n')).toHaveLength(1);
+    expect(out).toContain(message);
   }, 30_000);
 
   it.each([
@@ -94,6 +107,8 @@ describe('the server', () => {
     ['https://example.org/#x', 'must not contain a fragment'],
     ['ftp://example.org', 'must start with http:// or https://'],
     ['example.org', 'must be a full http:// or https:// address'],
+    ["https://example.org/a'b", 'may only contain letters, digits'],
+    [`https://example.org/${'a'.repeat(2400)}`, 'must be at most 200 characters'],
   ])('refuses BASE_URL=%s with one line that names it', async (value, message) => {
     const s = start({ BASE_URL: value, PORT: String(await freePort()) });
     expect(await s.exited).toBe(1);

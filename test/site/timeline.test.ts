@@ -27,7 +27,7 @@ describe('/{lang}/timeline', () => {
       const p = site.model.positionById.get(id!)!;
       expect(body).toContain(escaped(text(lang, 'ui', `kinds.${p.kind}.label`)));
       // the status line lower-cases the status after its colon
-      expect(body.toLowerCase()).toContain(escaped(text(lang, 'ui', `status.${p.status.kind}`)).toLowerCase());
+      expect(body!.toLowerCase()).toContain(escaped(text(lang, 'ui', `status.${p.status.kind}`)).toLowerCase());
       expect(body).toContain(`href="${urls.position(lang, p.id)}"`);
       if (p.saidOn) expect(res.text.indexOf(`<h2 id="year-${p.saidOn.slice(0, 4)}"`)).toBeLessThan(res.text.indexOf(`id="entry-${p.id}"`));
     }

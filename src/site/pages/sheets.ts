@@ -40,6 +40,22 @@ function qrFor(site: Site, address: string) {
   return qr;
 }
 
+/**
+ * The QR code of the longest address a sheet prints (BASE_URL and the longest sheet address of any
+ * language), made before the server listens: a public address too long for it fails the start, not
+ * a reader's request. Returns that address. (BASE_URL holds only plain-address characters, so its
+ * length is the only thing that can break a sheet; test/site/settings.test.ts builds every page with
+ * the longest accepted value.)
+ */
+export function longestSheetAddress(site: Site): string {
+  const ids = [...site.content.positions.map((p) => p.id), ...site.model.outcomes.map((o) => o.id)];
+  const id = ids.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const lang = site.content.langCodes.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const address = `${site.config.baseUrl}${urls.sheet(lang, id)}`;
+  qrFor(site, address);
+  return address;
+}
+
 function newest(positions: Position[], fallback: string): string {
   return positions.map((p) => p.reviewedOn).sort().at(-1) ?? fallback;
 }
