@@ -10,6 +10,7 @@ const Env = z.object({
   LOG_LEVEL: LogLevel.optional(),
   CONTACT_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
   CONTENT_DIR: z.string().min(1).optional(),
+  SITE_TITLE: z.string().trim().min(1, { error: 'must not be empty' }).max(60, { error: 'must be at most 60 characters' }).regex(/^[^<>]*$/, { error: 'must be plain text (no < or >)' }).optional(),
 });
 
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   hsts: boolean;
   /** A folder with rules/ and locales/ to serve instead of the project's own (for previews and tests). */
   contentDir?: string;
+  /** The site's name in tabs, history and previews (og:site_name) in every language, instead of each language's neutral ui:site.title. */
+  siteTitle?: string;
 }
 
 /**
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contactEmail: e.CONTACT_EMAIL,
     hsts: baseUrl.startsWith('https://'),
     contentDir: e.CONTENT_DIR,
+    siteTitle: e.SITE_TITLE,
   };
 }
 

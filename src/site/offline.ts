@@ -131,6 +131,8 @@ export function offlineEdition(site: Site, lang: string): OfflineEdition {
       lang,
       path,
       title: t('ui:offline.title'),
+      // the file lies in downloads and chats: its tab names only the neutral site title
+      tabTitle: '',
       description: t('ui:offline.description'),
       data: {
         css: offlineCss(site),

@@ -8,6 +8,11 @@ export interface Page {
   /** The page's own address, e.g. /ru/positions/deserters-protection */
   path: string;
   title: string;
+  /**
+   * The page's name in the browser tab and history when its title names the topic (a statement's title):
+   * something neutral, such as its kind and date. '' titles the tab with the site's name alone (the start page).
+   */
+  tabTitle?: string;
   description: string;
   status?: number;
   /** Translation keys (prefixes like "positions:x.") whose freshness this page reports. */
@@ -53,7 +58,9 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
   const css = site.assets.get('site.css');
   const icon = site.assets.get('favicon.svg');
   const t = site.t[page.lang];
-  const siteName = t ? t('ui:site.name') : '';
+  // The neutral name (an operator's SITE_TITLE, or the language's own): what history, tabs and previews show.
+  const siteName = config.siteTitle ?? (t ? t('ui:site.title') : '');
+  const tab = page.tabTitle ?? page.title;
   return view({
     ...page.data,
     lang: page.lang,
@@ -61,7 +68,7 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
     page: {
       ...page,
       /** The tab title: the page, then the site, once (the start page is titled with the site name alone). */
-      documentTitle: !t || page.title === siteName ? page.title : t('ui:site.titleFormat', { page: page.title, site: siteName }),
+      documentTitle: !t || tab === siteName ? tab : tab === '' ? siteName : t('ui:site.titleFormat', { page: tab, site: siteName }),
       canonical: `${config.baseUrl}${page.path}`,
       ogLocale: OG_LOCALE[page.lang] ?? page.lang,
       alternates: page.noindex ? [] : alternates(site, page),
@@ -73,6 +80,7 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
       stale: isStale(site, page.lang, ['ui:', ...(page.textKeys ?? [])]),
     },
     site: {
+      title: siteName,
       css: css?.href,
       icon: icon?.href,
       home: urls.home(page.lang),

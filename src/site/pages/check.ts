@@ -80,7 +80,8 @@ export function questionPage(site: Site, lang: string, answers: string[], error 
   if (!q) throw new Error(`no question after ${answers.join('/')}`);
   const path = urls.checkQuestion(lang, answers);
   const step = stepText(site, lang, answers);
-  const title = `${t(`finder:${q.id}.question`)} (${step})`;
+  // Neutral in tabs and previews: a question may name the reader's situation (the asylum procedure), the step does not.
+  const title = `${t('ui:check.title')} (${step})`;
   return {
     view: 'check-question',
     lang,

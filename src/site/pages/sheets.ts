@@ -7,7 +7,7 @@ import { answersLabel, outcomeTitle } from './check.js';
 import { termLinks, termsOf } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageEntry } from './index.js';
-import { positionKeys, positionLink, positionView, shownSource } from './views.js';
+import { neutralTitle, positionKeys, positionLink, positionView, shownSource } from './views.js';
 
 /**
  * Printable information sheets: one for every position and every finder outcome, at
@@ -139,12 +139,15 @@ function sheetKeys(site: Site, id: string): string[] {
 export function sheetPage(site: Site, lang: string, id: string): Page | undefined {
   const sheet = sheetView(site, lang, id, 'alone');
   if (!sheet) return undefined;
+  const p = site.model.positionById.get(id);
   return {
     view: 'sheet',
     lang,
     path: urls.sheet(lang, id),
     // A situation's sheet is titled by its place only: tabs, history and previews never name the reader's role.
     title: sheet.type === 'position' ? sheet.title : site.t[lang]!('ui:check.sheetTitle', { title: outcomeTitle(site, lang, site.model.outcomeById.get(id)!) }),
+    // A statement's sheet keeps its title in previews, but the tab and history name only its kind and date.
+    tabTitle: p ? site.t[lang]!('ui:check.sheetTitle', { title: neutralTitle(site, lang, p) }) : undefined,
     description: sheet.summary ?? site.t[lang]!('ui:sheets.intro'),
     private: sheet.type === 'outcome' || undefined,
     textKeys: sheetKeys(site, id),
