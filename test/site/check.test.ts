@@ -158,7 +158,7 @@ describe('outcome pages', () => {
     const caveat = res.text.indexOf('id="caveat"');
     expect(caveat).toBeGreaterThan(0);
     expect(caveat).toBeLessThan(res.text.indexOf('<main'));
-    expect(res.text).toContain(`<title>${escaped(text(lang, 'ui', 'site.titleFormat').replace('{{page}}', outcomeTitle(site, lang, outcome)).replace('{{site}}', text(lang, 'ui', 'site.name')))}</title>`);
+    expect(res.text).toContain(`<title>${escaped(text(lang, 'ui', 'site.titleFormat').replace('{{page}}', outcomeTitle(site, lang, outcome)).replace('{{site}}', text(lang, 'ui', 'site.title')))}</title>`);
     expect(res.headers['cache-control']).toBe('private, no-store');
     expect(res.text).toContain(escaped(text(lang, 'ui', 'check.historyNote')));
     expect(res.text).not.toMatch(/<script/i);

@@ -98,7 +98,7 @@ describe('what the language review found on rendered pages stays fixed', () => {
   });
 
   it.each(LANGS)('%s: the start page title names the site once; other titles put the page first', (lang) => {
-    const name = text(lang, 'ui', 'site.name');
+    const name = text(lang, 'ui', 'site.title');
     expect(html(urls.home(lang))).toContain(`<title>${escaped(name)}</title>`);
     const about = html(urls.about(lang));
     const title = /<title>([^<]+)<\/title>/.exec(about)![1]!;

@@ -81,7 +81,7 @@ export function questionPage(site: Site, lang: string, answers: string[], error 
   const path = urls.checkQuestion(lang, answers);
   const step = stepText(site, lang, answers);
   // Neutral in tabs and previews: a question may name the reader's situation (the asylum procedure), the step does not.
-  const title = `${t('ui:check.title')} (${step})`;
+  const title = `${t('ui:check.title')}: ${step}`;
   return {
     view: 'check-question',
     lang,

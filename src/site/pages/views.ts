@@ -2,7 +2,7 @@ import type { Position, Source } from '../../content/schema.js';
 import { olderThan, STATUS_OVERDUE_MONTHS } from '../../content/statusAge.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
-import { formatDate, formatDateRange } from '../format.js';
+import { formatDate } from '../format.js';
 import { termLinks } from './glossary.js';
 import { changesOf, chartsOf } from './timeline.js';
 
@@ -28,8 +28,7 @@ export function positionLink(lang: string, p: Position) {
  */
 export function neutralTitle(site: Site, lang: string, p: Position): string {
   const t = site.t[lang]!;
-  const when = p.saidOn && (p.saidUntil ? formatDateRange(lang, p.saidOn, p.saidUntil) : formatDate(lang, p.saidOn));
-  return [t(`ui:kinds.${p.kind}.label`), when].filter(Boolean).join(', ');
+  return [t(`ui:kinds.${p.kind}.label`), p.saidOn && formatDate(lang, p.saidOn)].filter(Boolean).join(', ');
 }
 
 /** Everything a view needs to show one position, with its sources and links resolved. */
