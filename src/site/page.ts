@@ -1,5 +1,7 @@
 import type { Site } from './site.js';
 import { urls, type LinkMode } from './urls.js';
+import { formatSize } from './format.js';
+import { offlineSize } from './offline.js';
 
 /** What a page builder returns: which view, in which language, at which address, with which data. */
 export interface Page {
@@ -87,6 +89,8 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
       feed: urls.feed(page.lang),
       contactEmail: config.contactEmail,
       about: urls.about(page.lang),
+      // the footer's line: the whole guide in one file, and its size (the file itself has no such line)
+      offline: page.view === 'offline' || !t ? undefined : { url: urls.offline(page.lang), size: formatSize(page.lang, offlineSize(site, page.lang)) },
       lastReviewed: site.model.lastReviewed,
       nav: [
         { url: urls.home(page.lang), key: 'ui:nav.home' },
