@@ -76,6 +76,13 @@ describe.each(LANGS)('%s at 360 × 740', (lang) => {
     }
   });
 
+  it('the updates page: one entry per change, grouped by day, in at most 3 screens', async () => {
+    await open(urls.updates(lang));
+    const m = (await page.evaluate(MEASURE)) as Measure;
+    expect(m.height / SCREEN.height).toBeLessThanOrEqual(3);
+    expect(await page.locator('.update-day').count()).toBeGreaterThan(0);
+  });
+
   it('after a rejection, the first line of "In short" is the deadline', async () => {
     for (const o of server.site.model.outcomes.filter((x) => x.asked.at(-1)?.answer === 'rejected')) {
       await open(urls.checkOutcome(lang, o.asked.map((a) => a.answer)));
