@@ -3,7 +3,7 @@ import type { Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
-import { answersLabel, outcomeTitle } from './check.js';
+import { answersLabel, inShort, outcomeTitle } from './check.js';
 import { termLinks, termsOf } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageEntry } from './index.js';
@@ -74,6 +74,8 @@ function outcomeView(site: Site, lang: string, o: Outcome) {
   const item = (p: Position) => withLiveUrl(site, positionLink(lang, p));
   return {
     answers: o.asked.map((a) => ({ question: a.question.id, option: a.answer })),
+    /** The same "In short" as the outcome page, first on the sheet. */
+    inShort: inShort(o),
     statements: o.statements.map(item),
     afterwards: o.afterwards.map(item),
   };
@@ -155,6 +157,24 @@ export function sheetPage(site: Site, lang: string, id: string): Page | undefine
   };
 }
 
+/**
+ * The situations' sheets as a compact table: one table per place (the first answer), one row per answer to the
+ * second question, and in it a link to each sheet of that row (named by the answers after the second, if any).
+ */
+function situationTable(site: Site, lang: string) {
+  const t = site.t[lang]!;
+  const [first, second] = site.content.questions;
+  const label = (a: Outcome['asked'][number]) => t(`finder:${a.question.id}.options.${a.answer}.label`);
+  return (first?.options ?? []).map((place) => {
+    const here = site.model.outcomes.filter((o) => o.asked[0]?.answer === place);
+    const rows = (second?.options ?? []).map((who) => ({
+      label: t(`finder:${second!.id}.options.${who}.label`),
+      sheets: here.filter((o) => o.asked[1]?.answer === who).map((o) => ({ url: urls.sheet(lang, o.id), label: o.asked.length > 2 ? o.asked.slice(2).map(label).join(' · ') : t('ui:sheets.sheetLink') })),
+    }));
+    return { id: place, label: t(`finder:${first!.id}.options.${place}.label`), rows: rows.filter((r) => r.sheets.length > 0) };
+  });
+}
+
 /** All sheets of a language on one page, each starting on a new sheet of paper. */
 export function sheetsPage(site: Site, lang: string): Page {
   const t = site.t[lang]!;
@@ -168,8 +188,8 @@ export function sheetsPage(site: Site, lang: string): Page {
     description: t('ui:sheets.intro'),
     textKeys: ['positions:', 'finder:', 'caveats:', 'actors:', 'help:'],
     data: {
+      places: situationTable(site, lang),
       positionSheets: sheets.filter((s) => s.type === 'position'),
-      outcomeSheets: sheets.filter((s) => s.type === 'outcome'),
       sheets,
     },
   };
