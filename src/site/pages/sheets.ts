@@ -120,9 +120,10 @@ export function sheetView(site: Site, lang: string, id: string, placement: Place
     help: offline ? [] : site.content.help,
     /** Offline: one help list for the whole file, linked from every sheet. */
     helpLink: offline ? `${urls.home(lang)}#help` : undefined,
-    // A situation's sheet explains the words of its answers' texts; each statement's own sheet explains its words.
+    // Each statement's own sheet explains its words. A situation's sheet prints "In short" instead of its answers' full
+    // texts, and keeps to two pages at 10 pt: its words are explained on its page (and in the glossary), not on paper.
     // Offline, the file's own word list explains them all.
-    terms: offline ? [] : p ? termsOf(site, lang, [p]) : termLinks(site, lang, o!.terms),
+    terms: offline || !p ? [] : termsOf(site, lang, [p]),
     /** Offline: the as-of line names the website, and sources are listed in their short form. */
     offline,
     position: p ? positionSheetView(site, lang, p, !offline) : undefined,
