@@ -4,7 +4,7 @@ import type { Page } from '../page.js';
 import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
 import { answersLabel, inShort, outcomeTitle } from './check.js';
-import { termLinks, termsOf } from './glossary.js';
+import { termsOf } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageEntry } from './index.js';
 import { neutralTitle, positionKeys, positionLink, positionView, shownSource } from './views.js';
