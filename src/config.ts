@@ -32,6 +32,14 @@ export const oneOf =
 /** Text that needs no check beyond not being empty. */
 export const text: Check<string> = (raw) => (raw.length > 0 ? { value: raw } : { error: 'must not be empty' });
 
+/** A name shown in tabs and previews: plain text (no < or >), at most 60 characters. */
+export const plainTitle: Check<string> = (raw) => {
+  const value = raw.trim();
+  if (value.length === 0) return { error: 'must not be empty' };
+  if (value.length > 60) return { error: 'must be at most 60 characters' };
+  return /[<>]/.test(value) ? { error: 'must be plain text (no < or >)' } : { value };
+};
+
 /** An e-mail address. */
 export const email: Check<string> = (raw) => (z.email().safeParse(raw).success ? { value: raw } : { error: 'must be an e-mail address' });
 
@@ -78,6 +86,7 @@ const SETTINGS = {
   LOG_LEVEL: oneOf(LogLevel.options),
   CONTACT_EMAIL: email,
   CONTENT_DIR: text,
+  SITE_TITLE: plainTitle,
 } satisfies Record<string, Check<unknown>>;
 
 type Settings = { [K in keyof typeof SETTINGS]?: (typeof SETTINGS)[K] extends Check<infer T> ? T : never };
@@ -108,6 +117,8 @@ export interface Config {
   hsts: boolean;
   /** A folder with rules/ and locales/ to serve instead of the project's own (for previews and tests). */
   contentDir?: string;
+  /** The site's name in tabs, history and previews (og:site_name) in every language, instead of each language's neutral ui:site.title. */
+  siteTitle?: string;
 }
 
 /** Reads the configuration from the environment; throws one line naming each bad variable and its value. */
@@ -130,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contactEmail: e.CONTACT_EMAIL,
     hsts: url.startsWith('https://'),
     contentDir: e.CONTENT_DIR,
+    siteTitle: e.SITE_TITLE,
   };
 }
 

@@ -38,6 +38,9 @@ export function pages(site: Site, table: PageCache): RequestHandler {
       const resolved = resolveAnswers(site.content.questions, (sheet[2] ?? '').split('--'));
       if (resolved && questionPath(site.content.questions, resolved.answers).next) return urls.checkQuestion(sheet[1]!, resolved.answers);
     }
+    // the offline edition without ".html", or with a slash after it: its one address
+    const offline = /^\/([a-z]+)\/offline(?:\.html?)?\/?$/.exec(path);
+    if (offline && langs.has(offline[1] ?? '')) return urls.offline(offline[1]!);
     const finder = checkSubmission(site, path, {});
     if (finder && 'redirect' in finder) return finder.redirect;
     return undefined;

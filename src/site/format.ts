@@ -74,3 +74,8 @@ export function formatNumber(lang: string, value: number, unit: 'count' | 'perce
   }
   return formatter.format(unit === 'percent' ? value / 100 : value);
 }
+
+/** A file's size for readers of a language, in megabytes with one decimal ("1.2 MB", "1,2 МБ"). */
+export function formatSize(lang: string, bytes: number): string {
+  return new Intl.NumberFormat(DATE_LOCALE[lang] ?? lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / 1_000_000);
+}

@@ -120,6 +120,17 @@ export function offlineCss(site: Site): string {
   return css;
 }
 
+const sizes = new WeakMap<Site, Map<string, number>>();
+
+/** The size in bytes of a language's offline edition, as sent (made once per site and language; named in every page's footer). */
+export function offlineSize(site: Site, lang: string): number {
+  let known = sizes.get(site);
+  if (!known) sizes.set(site, (known = new Map()));
+  let size = known.get(lang);
+  if (size === undefined) known.set(lang, (size = Buffer.byteLength(offlineEdition(site, lang).html)));
+  return size;
+}
+
 export function offlineEdition(site: Site, lang: string): OfflineEdition {
   const t = site.t[lang]!;
   const edition = editionDate(site);
@@ -131,6 +142,8 @@ export function offlineEdition(site: Site, lang: string): OfflineEdition {
       lang,
       path,
       title: t('ui:offline.title'),
+      // the file lies in downloads and chats: its tab names only the neutral site title
+      tabTitle: '',
       description: t('ui:offline.description'),
       data: {
         css: offlineCss(site),

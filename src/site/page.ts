@@ -1,5 +1,7 @@
 import type { Site } from './site.js';
 import { urls, type LinkMode } from './urls.js';
+import { formatSize } from './format.js';
+import { offlineSize } from './offline.js';
 
 /** What a page builder returns: which view, in which language, at which address, with which data. */
 export interface Page {
@@ -8,6 +10,11 @@ export interface Page {
   /** The page's own address, e.g. /ru/positions/deserters-protection */
   path: string;
   title: string;
+  /**
+   * The page's name in the browser tab and history when its title names the topic (a statement's title):
+   * something neutral, such as its kind and date. '' titles the tab with the site's name alone (the start page).
+   */
+  tabTitle?: string;
   description: string;
   status?: number;
   /** Translation keys (prefixes like "positions:x.") whose freshness this page reports. */
@@ -53,7 +60,9 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
   const css = site.assets.get('site.css');
   const icon = site.assets.get('favicon.svg');
   const t = site.t[page.lang];
-  const siteName = t ? t('ui:site.name') : '';
+  // The neutral name (an operator's SITE_TITLE, or the language's own): what history, tabs and previews show.
+  const siteName = config.siteTitle ?? (t ? t('ui:site.title') : '');
+  const tab = page.tabTitle ?? page.title;
   return view({
     ...page.data,
     lang: page.lang,
@@ -61,7 +70,7 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
     page: {
       ...page,
       /** The tab title: the page, then the site, once (the start page is titled with the site name alone). */
-      documentTitle: !t || page.title === siteName ? page.title : t('ui:site.titleFormat', { page: page.title, site: siteName }),
+      documentTitle: !t || tab === siteName ? tab : tab === '' ? siteName : t('ui:site.titleFormat', { page: tab, site: siteName }),
       canonical: `${config.baseUrl}${page.path}`,
       ogLocale: OG_LOCALE[page.lang] ?? page.lang,
       alternates: page.noindex ? [] : alternates(site, page),
@@ -73,12 +82,15 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
       stale: isStale(site, page.lang, ['ui:', ...(page.textKeys ?? [])]),
     },
     site: {
+      title: siteName,
       css: css?.href,
       icon: icon?.href,
       home: urls.home(page.lang),
       feed: urls.feed(page.lang),
       contactEmail: config.contactEmail,
       about: urls.about(page.lang),
+      // the footer's line: the whole guide in one file, and its size (the file itself has no such line)
+      offline: page.view === 'offline' || !t ? undefined : { url: urls.offline(page.lang), size: formatSize(page.lang, offlineSize(site, page.lang)) },
       lastReviewed: site.model.lastReviewed,
       nav: [
         { url: urls.home(page.lang), key: 'ui:nav.home' },

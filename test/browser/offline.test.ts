@@ -8,6 +8,8 @@ import { loadContentOrThrow } from '../../src/content/load.js';
 import { printOfflineEditions } from '../../src/export/pdf.js';
 import { offlineEdition } from '../../src/site/offline.js';
 import { createSite } from '../../src/site/site.js';
+import { formatSize } from '../../src/site/format.js';
+import { startServer, type RunningServer } from './server.js';
 import { axe, report } from './axe.js';
 import { launchChromium, type Chromium } from './chromium.js';
 import { pdfPageTexts, requirePoppler, squash } from './pdf.js';
@@ -95,6 +97,73 @@ describe('npm run export -- --pdf', () => {
       const t = site.t[lang]!;
       expect(text, `${lang}: caveat`).toContain(squash(t('ui:caveat.text')));
       for (const p of site.content.positions) expect(text, `${lang}: ${p.id}`).toContain(squash(t(`positions:${p.id}.title`)));
+    }
+  });
+});
+
+describe.each(LANGS)('the offline edition in %s at 360 × 740 (issue #23)', (lang) => {
+  const SCREEN = { width: 360, height: 740 };
+  const t = (key: string) => site.t[lang]!(key);
+
+  it('the safety advice and the list of situations are within the first two screens; every section ends with a way back to the contents', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setViewportSize(SCREEN);
+      await page.goto(fileUrl(lang));
+      const top = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+      const bottom = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+      expect(await page.locator('#safety').innerText()).toContain(t('ui:offline.safetyText'));
+      expect(await bottom('#safety')).toBeLessThanOrEqual(2 * SCREEN.height);
+      expect(await top('#check .situation-links')).toBeLessThanOrEqual(2 * SCREEN.height);
+      // every top-level section, every situation and every statement's sheet: its last link leads back to the contents
+      const sections = page.locator('main > section');
+      expect(await sections.count()).toBeGreaterThan(5);
+      for (const section of await sections.all()) {
+        const id = await section.getAttribute('id');
+        expect(await section.locator(':scope > .to-contents:last-child a[href="#contents"]').count(), `#${id}`).toBe(1);
+      }
+      const backLinks = await page.locator('.to-contents a[href="#contents"]').count();
+      expect(backLinks).toBeGreaterThanOrEqual(site.content.positions.length + site.model.outcomes.length);
+      // a back link works: it scrolls to the contents
+      await page.locator('#positions > .to-contents:last-child a').click();
+      expect(new URL(page.url()).hash).toBe('#contents');
+      expect(await page.locator('#contents').evaluate((el) => Math.abs(el.getBoundingClientRect().top))).toBeLessThan(5);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the offline edition\'s address, as a chat or a hand leaves it', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it.each(LANGS)('%s: with ".", ")", "/", capitals or without ".html" it answers 301 to the file; every page\'s footer names the file and its size', async (lang) => {
+    const file = `/${lang}/offline.html`;
+    for (const variant of [`/${lang}/offline`, `${file}.`, `${file})`, `${file}/`, file.toUpperCase(), `/${lang}/Offline.html`]) {
+      const res = await fetch(`${server.baseUrl}${variant}`, { redirect: 'manual' });
+      expect(res.status, variant).toBe(301);
+      expect(res.headers.get('location'), variant).toBe(file);
+    }
+    expect((await fetch(`${server.baseUrl}${file}`)).status).toBe(200);
+    const page = await browser.newPage();
+    try {
+      await page.setViewportSize({ width: 360, height: 740 });
+      const size = Buffer.byteLength(offlineEdition(server.site, lang).html);
+      for (const path of [`/${lang}/`, `/${lang}/about`, `/${lang}/check/in-russia/deserter`]) {
+        await page.goto(`${server.baseUrl}${path}`);
+        const line = page.locator(`footer a[href="${file}"]`);
+        expect(await line.count(), path).toBe(1);
+        const text = await line.innerText();
+        expect(text, path).toContain(formatSize(lang, size));
+      }
+    } finally {
+      await page.close();
     }
   });
 });

@@ -64,7 +64,7 @@ describe('the static export', () => {
       // no root-absolute link: they would break under a sub-path and from disk
       expect(html.match(/\s(?:href|src|action)="\/[^"]*"/g), file).toBeNull();
       // a finder question offers its answers as links: no server could answer its form
-      if (/^\/[^/]+\/check\/(.+\/)?$/.test(path)) expect(html, file).toMatch(/<h1>[^<]+<\/h1>\s*<ul class="option-links">/);
+      if (/^\/[^/]+\/check\/(.+\/)?$/.test(path)) expect(html, file).toMatch(/<h1 id="h-question">[^<]+<\/h1>\s*<ul class="option-links">/);
     }
     for (const lang of LANGS) expect(files.has(`${lang}/404.html`)).toBe(true);
     expect(summary.missing, 'documents the server links to but does not serve').toEqual([]);

@@ -18,34 +18,26 @@ const table = pageTable(site);
 const { questions } = site.content;
 const outcomes = site.model.outcomes;
 
-/** A question form as the browser sees it: where it is sent, its hidden fields, its radio buttons. */
+/** A question page's answers as the browser sees them: one link each (its id, its address, the answer it gives). */
 interface Form {
-  action: string;
-  hidden: [string, string][];
-  radios: { id: string; name: string; value: string }[];
-  labels: string[];
+  links: { id: string; href: string; value: string }[];
 }
 
 function readForm(html: string): Form | undefined {
-  const forms = [...html.matchAll(/<form method="get" action="([^"]+)">([\s\S]*?)<\/form>/g)];
-  if (forms.length === 0) return undefined;
-  expect(forms).toHaveLength(1);
-  const [, action = '', body = ''] = forms[0]!;
-  return {
-    action,
-    hidden: [...body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
-    radios: [...body.matchAll(/<input type="radio" id="([^"]+)" name="([^"]+)" value="([^"]+)">/g)].map((m) => ({ id: m[1]!, name: m[2]!, value: m[3]! })),
-    labels: [...body.matchAll(/<label for="([^"]+)">/g)].map((m) => m[1]!),
-  };
+  const lists = [...html.matchAll(/<ul class="option-links"[^>]*>([\s\S]*?)<\/ul>/g)];
+  if (lists.length === 0) return undefined;
+  expect(lists).toHaveLength(1);
+  const links = [...lists[0]![1]!.matchAll(/<a id="([^"]+)" href="([^"]+)">/g)].map((m) => ({ id: m[1]!, href: m[2]!, value: m[2]!.replace(/\/(index\.html)?$/, '').split('/').at(-1)! }));
+  return { links };
 }
 
-/** The form sent with these fields, as a browser would: action?field=value&... */
-function submit(form: Form, fields: [string, string][]): string {
-  return `${form.action}?${new URLSearchParams([...fields, ...form.hidden]).toString()}`;
+/** The old form, as a bookmark or an old page sends it: its own address with the answer and the hidden field. */
+function submit(path: string, q: string, value: string): string {
+  return `${path}?${new URLSearchParams([[q, value], [ASKED_FIELD, q]]).toString()}`;
 }
 
 function optionLinks(html: string): string[] {
-  const list = /<ul class="option-links">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+  const list = /<ul class="option-links"[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
   return [...list.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
 }
 
@@ -109,29 +101,23 @@ describe('the finder is walked from its start in every language', () => {
       seenQuestions.add(path);
       const given = path.split('/').slice(3, -1);
       const { q, step } = expectedStep(lang, given);
-      // the form: sent to its own page, with the hidden field, a fieldset, a legend, a label for every radio
-      expect(form.action).toBe(path);
-      expect(form.hidden).toEqual([[ASKED_FIELD, q.id]]);
-      expect(res.text).toMatch(/<fieldset[^>]*>\s*<legend>/);
-      expect(res.text).toMatch(/<button type="submit">/);
-      expect(res.text).toContain(escaped(text(lang, 'finder', `${q.id}.question`)));
+      // one link per answer, straight to the next page (one request per answer), the question as the heading
+      expect(res.text).not.toMatch(/<form[\s>]/);
+      expect(res.text).toContain(`<h1 id="h-question">${escaped(text(lang, 'finder', `${q.id}.question`))}</h1>`);
       expect(res.text).toContain(escaped(step));
       expect(res.text).toContain(escaped(text(lang, 'ui', 'check.historyNote')));
       expect(res.text).not.toMatch(/<script/i);
-      expect(form.radios.map((r) => r.value)).toEqual(q.options);
-      expect(form.radios.every((r) => r.name === q.id)).toBe(true);
-      expect(form.labels).toEqual(form.radios.map((r) => r.id));
-      // the answer links are for the static export only: on the server the form is the one way, so it fits a phone's first screen
-      expect(optionLinks(res.text)).toEqual([]);
-      for (const radio of form.radios) {
-        expect(res.text).toContain(escaped(text(lang, 'finder', `${q.id}.options.${radio.value}.label`)));
-        const sent = await request(app).get(submit(form, [[radio.name, radio.value]]));
-        expect(sent.status, `${path} ${radio.value}`).toBe(303);
-        const next = sent.headers.location as string;
-        expect(next).not.toContain('?');
-        expect(table.has(next), `${path} ${radio.value} → ${next}`).toBe(true);
-        // the export's plain link (see below) leads to the same page as the form
-        expect(next).toBe(urls.checkOutcome(lang, [...given, radio.value]).replace(/$/, table.has(`${urls.checkOutcome(lang, [...given, radio.value])}/`) ? '/' : ''));
+      expect(form.links.map((l) => l.value)).toEqual(q.options);
+      expect(form.links.map((l) => l.id)).toEqual(q.options.map((o) => `${q.id}-${o}`));
+      for (const link of form.links) {
+        expect(res.text).toContain(escaped(text(lang, 'finder', `${q.id}.options.${link.value}.label`)));
+        const next = link.href;
+        expect(table.has(next), `${path} ${link.value} → ${next}`).toBe(true);
+        expect(next).toBe(urls.checkOutcome(lang, [...given, link.value]).replace(/$/, table.has(`${urls.checkOutcome(lang, [...given, link.value])}/`) ? '/' : ''));
+        // the old form address (bookmarks) still leads to the same page, by a redirect
+        const sent = await request(app).get(submit(path, q.id, link.value));
+        expect(sent.status, `${path} ${link.value}`).toBe(303);
+        expect(sent.headers.location).toBe(next);
         if (!seenQuestions.has(next) && !queue.includes(next)) queue.push(next);
       }
     }
@@ -159,7 +145,7 @@ describe('outcome pages', () => {
     const caveat = res.text.indexOf('id="caveat"');
     expect(caveat).toBeGreaterThan(0);
     expect(caveat).toBeLessThan(res.text.indexOf('<main'));
-    expect(res.text).toContain(`<title>${escaped(text(lang, 'ui', 'site.titleFormat').replace('{{page}}', outcomeTitle(site, lang, outcome)).replace('{{site}}', text(lang, 'ui', 'site.name')))}</title>`);
+    expect(res.text).toContain(`<title>${escaped(text(lang, 'ui', 'site.titleFormat').replace('{{page}}', outcomeTitle(site, lang, outcome)).replace('{{site}}', text(lang, 'ui', 'site.title')))}</title>`);
     expect(res.headers['cache-control']).toBe('private, no-store');
     expect(res.text).toContain(escaped(text(lang, 'ui', 'check.historyNote')));
     expect(res.text).not.toMatch(/<script/i);
@@ -210,7 +196,7 @@ describe('the stage question, asked only of people in Germany', () => {
       expect(res.headers.location).toBe(urls.checkQuestion(lang, ['in-germany', who]));
       const page = await request(app).get(res.headers.location as string);
       expect(page.status).toBe(200);
-      expect(readForm(page.text)?.radios.map((r) => r.value)).toEqual(stageQ.options);
+      expect(readForm(page.text)?.links.map((r) => r.value)).toEqual(stageQ.options);
       // the old sheet of that situation leads to the same question
       const sheet = await request(app).get(`/${lang}/sheets/in-germany--${who}`);
       expect(sheet.status).toBe(301);
@@ -224,7 +210,7 @@ describe('the stage question, asked only of people in Germany', () => {
   it.each(LANGS)('%s: an empty stage answer gets the stage question again with an error (400)', async (lang) => {
     const res = await request(app).get(`${urls.checkQuestion(lang, ['in-germany', 'deserter'])}?${ASKED_FIELD}=${stageQ.id}`);
     expect(res.status).toBe(400);
-    expect(readForm(res.text)?.radios.map((r) => r.value)).toEqual(stageQ.options);
+    expect(readForm(res.text)?.links.map((r) => r.value)).toEqual(stageQ.options);
   });
 
   it('shows the appeal deadlines only where a decision was received, and family reunification to family members', () => {
@@ -246,7 +232,7 @@ describe('in a static copy of the site (relative links)', () => {
     const html = renderPage(site, questionPage(site, lang, answers), 'relative');
     expect(html).not.toMatch(/<form[\s>]/);
     const q = questions[answers.length]!;
-    expect(html).toContain(`<h1>${escaped(text(lang, 'finder', `${q.id}.question`))}</h1>`);
+    expect(html).toContain(`<h1 id="h-question">${escaped(text(lang, 'finder', `${q.id}.question`))}</h1>`);
     expect(optionLinks(html)).toEqual(q.options.map((o) => `${o}/index.html`));
     expect(html).toContain(escaped(text(lang, 'ui', 'check.historyNote')));
   });
@@ -268,14 +254,14 @@ describe('bad input', () => {
       expect(summary).toContain(escaped(text(lang, 'ui', 'check.errorTitle')));
       expect(summary).toContain(`<a href="#${q.id}-${q.options[0]}">${escaped(text(lang, 'ui', 'check.errorChoose'))}</a>`);
       expect(res.text).toContain(`id="${q.id}-${q.options[0]}"`);
-      // the summary comes first in the main content, before the form
-      expect(res.text.indexOf('error-summary')).toBeLessThan(res.text.indexOf('<form'));
-      expect(res.text).toMatch(new RegExp(`<fieldset aria-invalid="true" aria-describedby="${q.id}-error">`));
+      // the summary comes first in the main content, before the answers
+      expect(res.text.indexOf('error-summary')).toBeLessThan(res.text.indexOf('<ul class="option-links"'));
+      expect(res.text.indexOf(`id="${q.id}-error"`)).toBeLessThan(res.text.indexOf('<ul class="option-links">'));
       expect(res.text).toContain(`id="${q.id}-error"`);
       expect(res.text).toContain(`<title>${escaped(text(lang, 'ui', 'check.errorTitle'))}: `);
       expect(res.text).toContain('<meta name="robots" content="noindex">');
-      // still a working form
-      expect(readForm(res.text)?.radios.map((r) => r.value)).toEqual(q.options);
+      // still every answer, each a link
+      expect(readForm(res.text)?.links.map((r) => r.value)).toEqual(q.options);
     }
   });
 
@@ -422,7 +408,7 @@ describe('the finder follows rules/finder.yaml', () => {
     const q = questions[0]!;
     const start = await request(one).get('/en/check/');
     expect(start.text).toContain(escaped(t('en', 'ui:check.step', { n: 1, total: 1 })));
-    expect([...start.text.matchAll(/<input type="radio"[^>]* value="([^"]+)"/g)].map((m) => m[1])).toEqual(q.options);
+    expect(readForm(start.text)?.links.map((l) => l.href)).toEqual(q.options.map((o) => `/en/check/${o}`));
     for (const o of q.options) {
       const sent = await request(one).get(`/en/check/?${q.id}=${o}&${ASKED_FIELD}=${q.id}`);
       expect(sent.status).toBe(303);
@@ -436,8 +422,8 @@ describe('the finder follows rules/finder.yaml', () => {
   });
 
   it('says so when no statement concerns a situation', () => {
-    // rendered straight from the page builder: a site without positions has no valid API to build
-    const noneSite = createSite({ ...loadContentOrThrow(), positions: [] }, testConfig());
+    // rendered straight from the page builder: a site without positions (and so without charts) has no valid API to build
+    const noneSite = createSite({ ...loadContentOrThrow(), positions: [], charts: [] }, testConfig());
     for (const lang of LANGS) {
       const html = renderPage(noneSite, outcomePage(noneSite, lang, noneSite.model.outcomes[0]!));
       expect(section(html, 'statements')).toContain(escaped(text(lang, 'ui', 'check.noneApply')));

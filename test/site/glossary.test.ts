@@ -62,12 +62,15 @@ describe('"words used on this page" on positions and outcomes', () => {
 });
 
 describe('printed sheets explain the words they use', () => {
-  it.each(LANGS)('%s: a situation\'s sheet explains the words of its answers (rules/finder.yaml terms), in short', (lang) => {
+  it.each(LANGS)('%s: a situation\'s sheet opens with "In short" (to keep two pages at 10 pt); its page links the words of its answers to the glossary', (lang) => {
     for (const o of site.model.outcomes) {
       expect(o.terms.length, o.id).toBeGreaterThan(0);
-      const page = html(urls.sheet(lang, o.id));
-      const block = page.slice(page.indexOf('class="sheet-terms"'), page.indexOf('</section>', page.indexOf('class="sheet-terms"')));
-      for (const t of new Set(o.terms)) expect(block, `${o.id} ${t}`).toContain(escaped(text(lang, 'glossary', `${t}.short`)));
+      const sheet = html(urls.sheet(lang, o.id));
+      expect(sheet, o.id).toContain('class="sheet-in-short"');
+      expect(sheet, o.id).not.toContain('class="sheet-terms"');
+      const page = html(urls.checkOutcome(lang, o.asked.map((a) => a.answer)));
+      const words = page.slice(page.indexOf('<section id="words"'), page.indexOf('</section>', page.indexOf('<section id="words"')));
+      for (const t of new Set(o.terms)) expect(words, `${o.id} ${t}`).toContain(`href="${urls.glossary(lang)}#term-${t}"`);
     }
   });
 
@@ -98,7 +101,7 @@ describe('what the language review found on rendered pages stays fixed', () => {
   });
 
   it.each(LANGS)('%s: the start page title names the site once; other titles put the page first', (lang) => {
-    const name = text(lang, 'ui', 'site.name');
+    const name = text(lang, 'ui', 'site.title');
     expect(html(urls.home(lang))).toContain(`<title>${escaped(name)}</title>`);
     const about = html(urls.about(lang));
     const title = /<title>([^<]+)<\/title>/.exec(about)![1]!;

@@ -70,13 +70,16 @@ describe('every position says where it stands today, with the date this was chec
     expect(nowBlock(renderPage(recent, positionPage(recent, lang, p.id)!))).not.toContain(notice);
   });
 
-  it.each(LANGS)('%s: statements on finder outcomes show their status and its date', async (lang) => {
+  it.each(LANGS)('%s: statements on finder outcomes show their status in their one line ("In short" carries the date it was checked)', async (lang) => {
     const o = site.model.outcomeByPath.get('in-russia/deserter')!;
     const res = await request(app).get(urls.checkOutcome(lang, ['in-russia', 'deserter']));
     for (const p of [...o.statements, ...o.afterwards]) {
-      const line = site.t[lang]!('ui:now.short', { status: statusWords(site.t[lang]!, p.status.kind, p.id), date: formatDate(lang, p.status.checkedOn) });
+      const line = site.t[lang]!('ui:now.shortUndated', { status: statusWords(site.t[lang]!, p.status.kind, p.id) });
+      expect(res.text).toContain(`<a href="${urls.position(lang, p.id)}"><strong>`);
       expect(res.text).toContain(escaped(line));
     }
+    const newest = [...o.statements, ...o.afterwards].map((p) => p.status.checkedOn).sort().at(-1)!;
+    expect(res.text).toContain(escaped(site.t[lang]!('ui:check.inShortTitle', { date: formatDate(lang, newest) })));
   });
 });
 

@@ -108,7 +108,7 @@ describe('every page: language alternates, one canonical, Open Graph', () => {
     for (const [, href] of alternates) expect(table.has(href!.slice(base.length)), href).toBe(true);
     // Open Graph, in the page's language
     expect(meta(html, 'og:type')).toEqual(['website']);
-    expect(meta(html, 'og:site_name')).toEqual([escaped(text(lang, 'ui', 'site.name'))]);
+    expect(meta(html, 'og:site_name')).toEqual([escaped(text(lang, 'ui', 'site.title'))]);
     expect(meta(html, 'og:title')).toEqual([escaped(page.title)]);
     expect(meta(html, 'og:description')).toEqual([escaped(page.description)]);
     expect(meta(html, 'og:url')).toEqual([`${base}${path}`]);

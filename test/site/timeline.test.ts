@@ -107,15 +107,22 @@ describe('the record of changes', () => {
     expect(html(urls.position('en', corrected.id))).not.toContain(escaped(text('en', 'changes', change.note!)));
   });
 
-  it.each(LANGS)('%s: /updates lists every change readers of the language see, newest first, each linking to its page', async (lang) => {
+  it.each(LANGS)('%s: /updates lists each change once, grouped by day (newest first), with every page it touched and that page\'s anchor', async (lang) => {
     const res = await request(app).get(urls.updates(lang));
     expect(res.status).toBe(200);
-    const items = [...res.text.matchAll(/<li id="(change-[^"]+)"><time datetime="([^"]+)">/g)];
     const expected = site.model.changes.filter((c) => !c.languages || c.languages.includes(lang));
-    expect(items.map((m) => m[1])).toEqual(expected.map((c) => c.anchor));
-    const days = items.map((m) => m[2]!);
+    // each page's own anchor, each once, linking to its page
+    const pages = [...res.text.matchAll(/<li id="(change-[^"]+)"><a href="([^"]+)">/g)];
+    expect(pages.map((m) => `${m[1]} ${m[2]}`).sort()).toEqual(expected.map((c) => `${c.anchor} ${urls.position(lang, c.position.id)}`).sort());
+    expect(new Set(pages.map((m) => m[1])).size).toBe(pages.length);
+    // one entry per day, kind and note
+    const entries = [...res.text.matchAll(/<li id="(change-\d{4}-\d{2}-\d{2}-[^"]+)"><strong>/g)].map((m) => m[1]);
+    const distinct = new Set(expected.map((c) => `change-${c.on}-${c.kind}${c.note ? `-${c.note}` : ''}`));
+    expect(entries).toEqual([...distinct]);
+    expect(entries.length).toBeLessThan(expected.length);
+    const days = [...res.text.matchAll(/<h2 id="day-([^"]+)">/g)].map((m) => m[1]!);
+    expect(days).toEqual([...new Set(expected.map((c) => c.on))]);
     expect(days).toEqual([...days].sort().reverse());
-    expect(new Set(items.map((m) => m[1])).size).toBe(items.length);
   });
 });
 

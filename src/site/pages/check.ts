@@ -80,7 +80,8 @@ export function questionPage(site: Site, lang: string, answers: string[], error 
   if (!q) throw new Error(`no question after ${answers.join('/')}`);
   const path = urls.checkQuestion(lang, answers);
   const step = stepText(site, lang, answers);
-  const title = `${t(`finder:${q.id}.question`)} (${step})`;
+  // Neutral in tabs and previews: a question may name the reader's situation (the asylum procedure), the step does not.
+  const title = `${t('ui:check.title')}: ${step}`;
   return {
     view: 'check-question',
     lang,
@@ -134,11 +135,16 @@ export function answersLabel(site: Site, lang: string, asked: Outcome['asked']):
   return asked.map((a) => site.t[lang]!(`finder:${a.question.id}.options.${a.answer}.label`)).join(' · ');
 }
 
-/** "In short": one line per answer, in the order asked, and the day the newest status was checked. */
+/**
+ * "In short": one line per answer and the day the newest status was checked. The line that matters most comes
+ * first: that of a question asked only after certain answers (the stage of an asylum procedure: for a rejected
+ * applicant, the deadline), as it is the most specific to the reader; then the others in the order asked.
+ */
 export function inShort(outcome: Outcome) {
   const shown = [...outcome.statements, ...outcome.afterwards];
+  const followUps = outcome.asked.filter((a) => a.question.askIf);
   return {
-    lines: outcome.asked.map(({ question: q, answer }) => `finder:${q.id}.options.${answer}.short`),
+    lines: [...followUps.reverse(), ...outcome.asked.filter((a) => !a.question.askIf)].map(({ question: q, answer }) => `finder:${q.id}.options.${answer}.short`),
     asOf: shown.map((p) => p.status.checkedOn).sort().at(-1),
   };
 }

@@ -1,7 +1,7 @@
 import type { Page } from '../page.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
-import { positionKeys, positionLink, positionView, shownSource } from './views.js';
+import { neutralTitle, positionKeys, positionLink, positionView, shownSource } from './views.js';
 
 /** A page whose title and description are two texts: the shape every page here shares. */
 function page(site: Site, lang: string, view: string, path: string, [titleKey, descriptionKey]: [string, string], rest: Partial<Page> = {}): Page {
@@ -12,6 +12,7 @@ function page(site: Site, lang: string, view: string, path: string, [titleKey, d
 /** Home, the list of positions, one position, sources and about: the pages that show the content. */
 export function homePage(site: Site, lang: string): Page {
   return page(site, lang, 'home', urls.home(lang), ['ui:home.title', 'ui:site.tagline'], {
+    tabTitle: '',
     textKeys: ['help:', 'positions:'],
     data: {
       later: site.content.positions.filter((p) => p.kind === 'later-development').map((p) => positionLink(lang, p)),
@@ -43,6 +44,7 @@ export function positionPage(site: Site, lang: string, id: string): Page | undef
   const p = site.model.positionById.get(id);
   if (!p) return undefined;
   return page(site, lang, 'position', urls.position(lang, id), [`positions:${id}.title`, `positions:${id}.summary`], {
+    tabTitle: neutralTitle(site, lang, p),
     textKeys: positionKeys(p),
     data: { position: positionView(site, lang, p), help: site.content.help },
   });

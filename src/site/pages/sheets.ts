@@ -3,11 +3,11 @@ import type { Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
-import { answersLabel, outcomeTitle } from './check.js';
-import { termLinks, termsOf } from './glossary.js';
+import { answersLabel, inShort, outcomeTitle } from './check.js';
+import { termsOf } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageEntry } from './index.js';
-import { positionKeys, positionLink, positionView, shownSource } from './views.js';
+import { neutralTitle, positionKeys, positionLink, positionView, shownSource } from './views.js';
 
 /**
  * Printable information sheets: one for every position and every finder outcome, at
@@ -90,6 +90,8 @@ function outcomeView(site: Site, lang: string, o: Outcome) {
   const item = (p: Position) => withLiveUrl(site, positionLink(lang, p));
   return {
     answers: o.asked.map((a) => ({ question: a.question.id, option: a.answer })),
+    /** The same "In short" as the outcome page, first on the sheet. */
+    inShort: inShort(o),
     statements: o.statements.map(item),
     afterwards: o.afterwards.map(item),
   };
@@ -134,9 +136,10 @@ export function sheetView(site: Site, lang: string, id: string, placement: Place
     help: offline ? [] : site.content.help,
     /** Offline: one help list for the whole file, linked from every sheet. */
     helpLink: offline ? `${urls.home(lang)}#help` : undefined,
-    // A situation's sheet explains the words of its answers' texts; each statement's own sheet explains its words.
+    // Each statement's own sheet explains its words. A situation's sheet prints "In short" instead of its answers' full
+    // texts, and keeps to two pages at 10 pt: its words are explained on its page (and in the glossary), not on paper.
     // Offline, the file's own word list explains them all.
-    terms: offline ? [] : p ? termsOf(site, lang, [p]) : termLinks(site, lang, o!.terms),
+    terms: offline || !p ? [] : termsOf(site, lang, [p]),
     /** Offline: the as-of line names the website, and sources are listed in their short form. */
     offline,
     position: p ? positionSheetView(site, lang, p, !offline) : undefined,
@@ -155,17 +158,38 @@ function sheetKeys(site: Site, id: string): string[] {
 export function sheetPage(site: Site, lang: string, id: string): Page | undefined {
   const sheet = sheetView(site, lang, id, 'alone');
   if (!sheet) return undefined;
+  const p = site.model.positionById.get(id);
   return {
     view: 'sheet',
     lang,
     path: urls.sheet(lang, id),
     // A situation's sheet is titled by its place only: tabs, history and previews never name the reader's role.
     title: sheet.type === 'position' ? sheet.title : site.t[lang]!('ui:check.sheetTitle', { title: outcomeTitle(site, lang, site.model.outcomeById.get(id)!) }),
+    // A statement's sheet keeps its title in previews, but the tab and history name only its kind and date.
+    tabTitle: p ? site.t[lang]!('ui:check.sheetTitle', { title: neutralTitle(site, lang, p) }) : undefined,
     description: sheet.summary ?? site.t[lang]!('ui:sheets.intro'),
     private: sheet.type === 'outcome' || undefined,
     textKeys: sheetKeys(site, id),
     data: { sheet, links: { sheets: urls.sheets(lang) } },
   };
+}
+
+/**
+ * The situations' sheets as a compact table: one table per place (the first answer), one row per answer to the
+ * second question, and in it a link to each sheet of that row (named by the answers after the second, if any).
+ */
+function situationTable(site: Site, lang: string) {
+  const t = site.t[lang]!;
+  const [first, second] = site.content.questions;
+  const label = (a: Outcome['asked'][number]) => t(`finder:${a.question.id}.options.${a.answer}.label`);
+  return (first?.options ?? []).map((place) => {
+    const here = site.model.outcomes.filter((o) => o.asked[0]?.answer === place);
+    const rows = (second?.options ?? []).map((who) => ({
+      label: t(`finder:${second!.id}.options.${who}.label`),
+      sheets: here.filter((o) => o.asked[1]?.answer === who).map((o) => ({ url: urls.sheet(lang, o.id), label: o.asked.length > 2 ? o.asked.slice(2).map(label).join(' · ') : t('ui:sheets.sheetLink') })),
+    }));
+    return { id: place, label: t(`finder:${first!.id}.options.${place}.label`), rows: rows.filter((r) => r.sheets.length > 0) };
+  });
 }
 
 /** All sheets of a language on one page, each starting on a new sheet of paper. */
@@ -181,8 +205,8 @@ export function sheetsPage(site: Site, lang: string): Page {
     description: t('ui:sheets.intro'),
     textKeys: ['positions:', 'finder:', 'caveats:', 'actors:', 'help:'],
     data: {
+      places: situationTable(site, lang),
       positionSheets: sheets.filter((s) => s.type === 'position'),
-      outcomeSheets: sheets.filter((s) => s.type === 'outcome'),
       sheets,
     },
   };

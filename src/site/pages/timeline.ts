@@ -69,7 +69,24 @@ export function changeEntries(site: Site, lang: string) {
   return site.model.changes.filter((c) => changeShownIn(c, lang)).map((c) => ({ ...c, position: positionLink(lang, c.position) }));
 }
 
-/** /{lang}/updates: every change of the site, newest first, with the feed. */
+/**
+ * The changes grouped as readers meet them: by day (newest first), then one entry per change (its kind and note),
+ * with the pages it touched; each page keeps its own anchor (the feed's entry ids point at them).
+ */
+function changeDays(site: Site, lang: string) {
+  const days = new Map<string, Map<string, { kind: string; note?: string; anchor: string; pages: ReturnType<typeof changeEntries> }>>();
+  for (const c of changeEntries(site, lang)) {
+    const day = days.get(c.on) ?? new Map();
+    days.set(c.on, day);
+    const key = changeAnchor({ on: c.on, kind: c.kind, note: c.note });
+    const entry = day.get(key) ?? { kind: c.kind, note: c.note, anchor: `change-${key}`, pages: [] };
+    entry.pages.push(c);
+    day.set(key, entry);
+  }
+  return [...days].map(([on, changes]) => ({ on, changes: [...changes.values()] }));
+}
+
+/** /{lang}/updates: every change of the site, newest first, grouped by day and change, with the feed. */
 export function updatesPage(site: Site, lang: string): Page {
   const t = site.t[lang]!;
   return {
@@ -79,6 +96,6 @@ export function updatesPage(site: Site, lang: string): Page {
     title: t('ui:updates.title'),
     description: t('ui:updates.description'),
     textKeys: ['changes:', 'positions:'],
-    data: { changes: changeEntries(site, lang), links: { feed: urls.feed(lang), timeline: urls.timeline(lang) } },
+    data: { days: changeDays(site, lang), links: { feed: urls.feed(lang), timeline: urls.timeline(lang) } },
   };
 }

@@ -2,6 +2,7 @@ import type { Position, Source } from '../../content/schema.js';
 import { olderThan, STATUS_OVERDUE_MONTHS } from '../../content/statusAge.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
+import { formatDate } from '../format.js';
 import { termLinks } from './glossary.js';
 import { changesOf, chartsOf } from './timeline.js';
 
@@ -19,6 +20,15 @@ export function shownSource(site: Site, lang: string, s: Source): Source {
 /** Link data for a position (its title comes from the locale in the view), with where it stands today. */
 export function positionLink(lang: string, p: Position) {
   return { id: p.id, kind: p.kind, saidOn: p.saidOn, saidUntil: p.saidUntil, status: p.status, url: urls.position(lang, p.id) };
+}
+
+/**
+ * A statement's name for tabs and history, which must not tell others what the reader reads about:
+ * its kind and date in words ("Statement by a ministry, 22 September 2022"); the page itself keeps its title.
+ */
+export function neutralTitle(site: Site, lang: string, p: Position): string {
+  const t = site.t[lang]!;
+  return [t(`ui:kinds.${p.kind}.label`), p.saidOn && formatDate(lang, p.saidOn)].filter(Boolean).join(', ');
 }
 
 /** Everything a view needs to show one position, with its sources and links resolved. */
