@@ -10,6 +10,9 @@ const Env = z.object({
   LOG_LEVEL: LogLevel.optional(),
   CONTACT_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
   CONTENT_DIR: z.string().min(1).optional(),
+  PUBLISHER_NAME: z.string().trim().min(1).optional(),
+  PUBLISHER_ADDRESS: z.string().trim().min(1).optional(),
+  PUBLISHER_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
 });
 
 export interface Config {
@@ -24,6 +27,8 @@ export interface Config {
   hsts: boolean;
   /** A folder with rules/ and locales/ to serve instead of the project's own (for previews and tests). */
   contentDir?: string;
+  /** Who publishes this copy (about page, /{lang}/imprint); without a name the pages say that no publisher is named. */
+  publisher?: { name: string; address?: string; email?: string };
 }
 
 /**
@@ -63,7 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contactEmail: e.CONTACT_EMAIL,
     hsts: baseUrl.startsWith('https://'),
     contentDir: e.CONTENT_DIR,
+    publisher: e.PUBLISHER_NAME ? { name: e.PUBLISHER_NAME, address: e.PUBLISHER_ADDRESS, email: e.PUBLISHER_EMAIL } : undefined,
   };
+}
+
+/** The one line a production start prints when no publisher is named (a German operator must publish an imprint). */
+export function publisherWarning(config: Pick<Config, 'env' | 'publisher'>): string | undefined {
+  if (config.env !== 'production' || config.publisher) return undefined;
+  return 'warning: PUBLISHER_NAME is not set: the imprint page (/{lang}/imprint) says that this copy names no publisher; set PUBLISHER_NAME, PUBLISHER_ADDRESS and PUBLISHER_EMAIL';
 }
 
 /** A configuration for tests and the export, with the same defaults as the server. */

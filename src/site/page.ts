@@ -79,6 +79,8 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
       feed: urls.feed(page.lang),
       contactEmail: config.contactEmail,
       about: urls.about(page.lang),
+      help: urls.help(page.lang),
+      imprint: urls.imprint(page.lang),
       lastReviewed: site.model.lastReviewed,
       nav: [
         { url: urls.home(page.lang), key: 'ui:nav.home' },
@@ -86,6 +88,7 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
         { url: urls.positions(page.lang), key: 'ui:nav.positions' },
         { url: urls.timeline(page.lang), key: 'ui:nav.timeline' },
         { url: urls.glossary(page.lang), key: 'ui:nav.glossary' },
+        { url: urls.help(page.lang), key: 'help:ui.title' },
         { url: urls.sources(page.lang), key: 'ui:nav.sources' },
         { url: urls.about(page.lang), key: 'ui:nav.about' },
       ],

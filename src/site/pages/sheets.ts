@@ -3,6 +3,7 @@ import type { Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
+import { allOrgs, outcomeHelp } from '../help.js';
 import { answersLabel, outcomeTitle } from './check.js';
 import { termLinks, termsOf } from './glossary.js';
 import { urls } from '../urls.js';
@@ -115,7 +116,8 @@ export function sheetView(site: Site, lang: string, id: string, placement: Place
     caveats: p ? p.caveats : [],
     // "id" only names each list item's anchor in the shared source list.
     sources: sourcesOf(site, lang, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
-    help: offline ? [] : site.content.help,
+    // A situation's sheet lists the organisations for its place, those that fit first; a statement's, all of them.
+    help: offline ? [] : o ? outcomeHelp(site, lang, o.asked.map((a) => a.answer)).orgs : allOrgs(site, lang),
     /** Offline: one help list for the whole file, linked from every sheet. */
     helpLink: offline ? `${urls.home(lang)}#help` : undefined,
     // A situation's sheet explains the words of its answers' texts; each statement's own sheet explains its words.
