@@ -14,6 +14,8 @@ function contactHref(c: HelpContact): string | undefined {
   return /^https:\/\//.test(c.value) ? c.value : undefined;
 }
 
+const keepTogether = (s: string | undefined) => s?.replace(/ /g, '\u00a0');
+
 function languageName(lang: string, code: string): string {
   try {
     return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
@@ -46,7 +48,8 @@ export function orgView(site: Site, lang: string, o: HelpOrg) {
     whatKey: `help:${o.id}.what`,
     warningKey: needsWarning(o) ? `help:${o.id}.warning` : undefined,
     website: o.website,
-    contacts: o.contacts.map((c) => ({ ...c, kindKey: `help:contactKinds.${c.kind}`, link: contactHref(c) })),
+    // a phone number never breaks across lines
+    contacts: o.contacts.map((c) => ({ ...c, ...(c.kind === 'phone' ? { value: keepTogether(c.value), international: keepTogether(c.international) } : {}), kindKey: `help:contactKinds.${c.kind}`, link: contactHref(c) })),
     languages: o.answersIn.languages.map((code) => languageName(lang, code)).join(', '),
     answersChecked: o.answersIn.checked,
     topicKeys: o.helpsWith.map((t) => `help:topics.${t}`),

@@ -158,7 +158,7 @@ describe('broken content is refused with a message that names the file and the f
 
     it('an address that is not https', () => {
       fx.edit('rules/help.yaml', (t) => t.replace('url: https://', 'url: http://'));
-      expectProblem(fx.load(TODAY), fx, { file: 'rules/help.yaml', path: 'help[0].url', message: 'must be a full https:// address' });
+      expectProblem(fx.load(TODAY), fx, { file: 'rules/help.yaml', path: 'sources[0].url', message: 'must be a full https:// address' });
     });
   });
 
@@ -422,19 +422,20 @@ describe('broken content is refused with a message that names the file and the f
     });
 
     it('a status checked more than six months ago is a warning that names the file and field, not a problem', () => {
-      setStatus('status:\n  kind: history\n  checkedOn: 2026-05-29\n');
-      const old = fx.load('2026-11-30');
+      // (a day after every date in the content: the help directory was checked on 2026-12-06)
+      setStatus('status:\n  kind: history\n  checkedOn: 2026-06-06\n');
+      const old = fx.load('2026-12-07');
       expect(old.problems.map(formatProblem)).toEqual([]);
-      expect(old.statusWarnings).toEqual([
+      expect(old.statusWarnings.filter((w) => w.file === fx.path(POS))).toEqual([
         {
           file: fx.path(POS),
-          line: fx.lineOf(POS, /^ {2}checkedOn: 2026-05-29$/),
+          line: fx.lineOf(POS, /^ {2}checkedOn: 2026-06-06$/),
           path: 'status.checkedOn',
-          message: 'was last checked on 2026-05-29, more than 6 months ago: check where this position stands today and update the date',
+          message: 'was last checked on 2026-06-06, more than 6 months ago: check where this position stands today and update the date',
         },
       ]);
       // exactly six months is still fine
-      expect(fx.load('2026-11-29').statusWarnings.filter((w) => w.file === fx.path(POS))).toEqual([]);
+      expect(fx.load('2026-12-06').statusWarnings.filter((w) => w.file === fx.path(POS))).toEqual([]);
     });
 
     it('a missing "now" text in English is refused', () => {
