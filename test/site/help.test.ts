@@ -5,7 +5,7 @@ import { IN_RUSSIA, needsWarning } from '../../src/content/helpCheck.js';
 import type { HelpOrg } from '../../src/content/schema.js';
 import { formatDate } from '../../src/site/format.js';
 import { urls } from '../../src/site/urls.js';
-import { LANGS, escaped, makeApp, text } from '../helpers.js';
+import { LANGS, escaped, makeApp, text, unwrapAddresses } from '../helpers.js';
 
 const { app, site } = makeApp({ baseUrl: 'https://example.test' });
 const { organisations, sources } = site.content.help;
@@ -157,11 +157,13 @@ describe.each(LANGS)('every outcome in %s', (lang) => {
 
   it('each sheet prints every contact in full and a line for the counsellor', async () => {
     for (const o of outcomes.filter((_, i) => i % 5 === 0)) {
-      const html = (await get(urls.sheet(lang, o.id))).text;
+      const html = unwrapAddresses((await get(urls.sheet(lang, o.id))).text);
       const place = o.asked[0]!.answer;
       for (const org of organisations.filter((x) => x.forWhom.includes(place))) {
         for (const c of org.contacts) if (c.value) expect(html, `${o.id} ${org.id}`).toContain(c.kind === 'phone' ? shown(c.value) : escaped(c.value));
         expect(html).toContain(escaped(org.website.url));
+        expect(html).toContain(t(lang, 'help:ui.checked', { date: formatDate(lang, org.status.checked) }));
+        if (needsWarning(org)) expect(html).toContain(escaped(text(lang, 'help', `${org.id}.warning`)));
       }
       expect(html).toContain(escaped(t(lang, 'help:ui.counsellor')));
       expect(html).toContain('class="fill-line"');
