@@ -9,7 +9,7 @@ import { ChangeKind, ContactKind, HelpTopic, PositionKind, RussiaStatusKind, Sou
 export const HELP_UI_KEYS = [
   'title', 'intro', 'caveat', 'placesTitle', 'allTitle', 'placeTitle', 'placeIntro', 'answersIn', 'helpsWith', 'forWhom',
   'status', 'statusSince', 'checked', 'website', 'addressOnWebsite', 'fromAbroad', 'noContact', 'safetyTitle',
-  'authoritiesTitle', 'authoritiesIntro', 'counsellor', 'fitsTitle', 'inShort', 'moreLink', 'allLink', 'sourcesTitle',
+  'authoritiesTitle', 'authoritiesIntro', 'counsellor', 'inShort', 'moreLink', 'allLink', 'sourcesTitle',
   'imprintTitle', 'imprintIntro', 'imprintNone', 'publisherName', 'publisherAddress', 'publisherEmail', 'aboutPublisher',
 ].map((k) => `help:ui.${k}`);
 
