@@ -170,7 +170,7 @@ export function buildApi(site: Site): Map<string, ApiResource> {
       answersIn: o.answersIn,
       helpsWith: o.helpsWith,
       forWhom: o.forWhom,
-      status: { kind: o.status.kind, since: o.status.since ?? null, source: o.status.source, checked: o.status.checked },
+      status: { kind: o.status.kind, since: o.status.since ?? null, source: o.status.source, checked: o.status.checked, stillListed: o.status.stillListed ?? null },
       url: abs(urls.helpOrg(lang, o.id)),
     })),
     sources: content.help.sources.map((s) => ({ id: s.id, publisher: s.publisher, title: s.title ?? null, url: s.url, published: s.published ?? null, checked: s.checked })),

@@ -116,7 +116,13 @@ export const ApiHelpOrg = z.strictObject({
   answersIn: z.strictObject({ languages: z.array(LanguageCode).min(1), ...Checked }),
   helpsWith: Ids,
   forWhom: Ids,
-  status: z.strictObject({ kind: z.enum(['none-found', 'foreign-agent', 'undesirable', 'extremist']), since: IsoDate.nullable(), ...Checked }),
+  status: z.strictObject({
+    kind: z.enum(['none-found', 'foreign-agent', 'undesirable', 'extremist']),
+    since: IsoDate.nullable(),
+    ...Checked,
+    /** A later source that reports the listing as still in force, and its date. */
+    stillListed: z.strictObject({ source: Text, on: PartialDate }).nullable(),
+  }),
   /** Its entry in the directory. */
   url: Url,
 });

@@ -38,6 +38,7 @@ export function checkHelp(r: Rules, today: string, problems: ProblemList): void 
     source(`${at}.website.source`, o.website.source);
     source(`${at}.answersIn.source`, o.answersIn.source);
     source(`${at}.status.source`, o.status.source);
+    if (o.status.stillListed) source(`${at}.status.stillListed.source`, o.status.stillListed.source);
     const checked: [string, string | undefined][] = [
       [`${at}.website.checked`, o.website.checked],
       [`${at}.answersIn.checked`, o.answersIn.checked],

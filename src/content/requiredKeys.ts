@@ -8,7 +8,7 @@ import { ChangeKind, ContactKind, HelpTopic, PositionKind, RussiaStatusKind, Sou
 /** The help directory's own words (locales/{lang}/help.json, under "ui"). */
 export const HELP_UI_KEYS = [
   'title', 'intro', 'caveat', 'placesTitle', 'allTitle', 'placeTitle', 'placeIntro', 'answersIn', 'helpsWith', 'forWhom',
-  'status', 'statusSince', 'checked', 'website', 'addressOnWebsite', 'fromAbroad', 'noContact', 'safetyTitle',
+  'status', 'statusSince', 'stillListed', 'checked', 'website', 'addressOnWebsite', 'fromAbroad', 'noContact', 'safetyTitle',
   'authoritiesTitle', 'authoritiesIntro', 'counsellor', 'inShort', 'moreLink', 'allLink', 'sourcesTitle',
   'imprintTitle', 'imprintIntro', 'imprintNone', 'publisherName', 'publisherAddress', 'publisherEmail', 'aboutPublisher',
 ].map((k) => `help:ui.${k}`);

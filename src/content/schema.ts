@@ -183,7 +183,13 @@ export const HelpOrg = z.strictObject({
   /** The finder's place answers (question "where") it helps. */
   forWhom: z.array(Id).min(1),
   /** How the Russian state lists it, since when (where listed), as read in the source. */
-  status: z.strictObject({ kind: RussiaStatusKind, since: IsoDate.optional(), ...Sourced }),
+  status: z.strictObject({
+    kind: RussiaStatusKind,
+    since: IsoDate.optional(),
+    ...Sourced,
+    /** A later source that reports the listing as still in force. */
+    stillListed: z.strictObject({ source: Id, on: PartialDate }).optional(),
+  }),
 });
 export type HelpOrg = z.infer<typeof HelpOrg>;
 

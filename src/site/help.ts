@@ -55,7 +55,7 @@ export function orgView(site: Site, lang: string, o: HelpOrg) {
     topicKeys: o.helpsWith.map((t) => `help:topics.${t}`),
     placeKeys: o.forWhom.map((w) => `finder:${WHERE_QUESTION}.options.${w}.place`),
     status: { ...o.status, kindKey: `help:statusKinds.${o.status.kind}`, dangerous: needsWarning(o) },
-    sources: sourcesFor(site, [o.website.source, ...o.contacts.map((c) => c.source), o.answersIn.source, o.status.source]),
+    sources: sourcesFor(site, [o.website.source, ...o.contacts.map((c) => c.source), o.answersIn.source, o.status.source, ...(o.status.stillListed ? [o.status.stillListed.source] : [])]),
   };
 }
 export type OrgView = ReturnType<typeof orgView>;

@@ -112,7 +112,7 @@ describe.each(LANGS)('positions in %s', (lang) => {
       expect(h.what).toBe(text(lang, 'help', `${o.id}.what`));
       expect(h.website).toEqual(o.website);
       expect(h.answersIn).toEqual(o.answersIn);
-      expect(h.status).toEqual({ ...o.status, since: o.status.since ?? null });
+      expect(h.status).toEqual({ ...o.status, since: o.status.since ?? null, stillListed: o.status.stillListed ?? null });
       expect(h.contacts).toEqual(o.contacts.map((c) => ({ kind: c.kind, value: c.value ?? null, international: c.international ?? null, source: c.source, checked: c.checked })));
       expect(h.warning === null).toBe(!['undesirable', 'extremist'].includes(o.status.kind));
       expect(h.url).toMatch(new RegExp(`/${lang}/help#help-${o.id}$`));

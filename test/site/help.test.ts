@@ -155,6 +155,15 @@ describe.each(LANGS)('every outcome in %s', (lang) => {
     }
   });
 
+  it('a statement\'s sheet prints the contacts of every organisation whose listing does not make contact dangerous, and the directory\'s address', async () => {
+    const html = unwrapAddresses((await get(urls.sheet(lang, site.content.positions[0]!.id))).text);
+    for (const org of organisations) {
+      if (needsWarning(org)) expect(html).not.toContain(`<strong>${escaped(org.name)}</strong>`);
+      else for (const c of org.contacts) if (c.value) expect(html).toContain(c.kind === 'phone' ? shown(c.value) : escaped(c.value));
+    }
+    expect(html).toContain(`https://example.test${urls.help(lang)}`);
+  });
+
   it('each sheet prints every contact in full and a line for the counsellor', async () => {
     for (const o of outcomes.filter((_, i) => i % 5 === 0)) {
       const html = unwrapAddresses((await get(urls.sheet(lang, o.id))).text);

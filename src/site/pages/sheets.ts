@@ -116,8 +116,11 @@ export function sheetView(site: Site, lang: string, id: string, placement: Place
     caveats: p ? p.caveats : [],
     // "id" only names each list item's anchor in the shared source list.
     sources: sourcesOf(site, lang, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
-    // A situation's sheet lists the organisations for its place, those that fit first; a statement's, all of them.
-    help: offline ? [] : o ? outcomeHelp(site, lang, o.asked.map((a) => a.answer)).orgs : allOrgs(site, lang),
+    // A situation's sheet lists the organisations for its place, those that fit first (with any warning); a
+    // statement's, read anywhere, those whose listing in Russia does not make contact itself dangerous, and the
+    // directory's address for the rest.
+    help: offline ? [] : o ? outcomeHelp(site, lang, o.asked.map((a) => a.answer)).orgs : allOrgs(site, lang).filter((h) => !h.status.dangerous),
+    helpDirectory: `${site.config.baseUrl}${urls.help(lang)}`,
     /** Offline: one help list for the whole file, linked from every sheet. */
     helpLink: offline ? `${urls.home(lang)}#help` : undefined,
     // A situation's sheet explains the words of its answers' texts; each statement's own sheet explains its words.
