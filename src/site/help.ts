@@ -16,12 +16,17 @@ function contactHref(c: HelpContact): string | undefined {
 
 const keepTogether = (s: string | undefined) => s?.replace(/ /g, '\u00a0');
 
+/** Language names in the reader's language; display-name tables are costly to make, so one per language. */
+const displayNames = new Map<string, Intl.DisplayNames | undefined>();
 function languageName(lang: string, code: string): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
+  if (!displayNames.has(lang)) {
+    try {
+      displayNames.set(lang, new Intl.DisplayNames([lang], { type: 'language' }));
+    } catch {
+      displayNames.set(lang, undefined);
+    }
   }
+  return displayNames.get(lang)?.of(code) ?? code;
 }
 
 /** Sources by id, once per site. */
@@ -38,8 +43,20 @@ function sourcesFor(site: Site, ids: string[]): HelpSource[] {
   return [...new Set(ids)].map((id) => byId.get(id)!);
 }
 
+/** Views are the same for every page of a language: made once per site, language and organisation. */
+const views = new WeakMap<Site, Map<string, ReturnType<typeof makeOrgView>>>();
+
 /** One organisation as every view shows it: each fact with its checked date, and the sources of them all. */
 export function orgView(site: Site, lang: string, o: HelpOrg) {
+  let cache = views.get(site);
+  if (!cache) views.set(site, (cache = new Map()));
+  const key = `${lang} ${o.id}`;
+  let view = cache.get(key);
+  if (!view) cache.set(key, (view = makeOrgView(site, lang, o)));
+  return view;
+}
+
+function makeOrgView(site: Site, lang: string, o: HelpOrg) {
   return {
     id: o.id,
     anchor: `help-${o.id}`,
