@@ -32,6 +32,9 @@ export const oneOf =
 /** Text that needs no check beyond not being empty. */
 export const text: Check<string> = (raw) => (raw.length > 0 ? { value: raw } : { error: 'must not be empty' });
 
+/** Text shown to readers as written: surrounding spaces dropped, not empty. */
+export const plainText: Check<string> = (raw) => (raw.trim().length > 0 ? { value: raw.trim() } : { error: 'must not be empty' });
+
 /** A name shown in tabs and previews: plain text (no < or >), at most 60 characters. */
 export const plainTitle: Check<string> = (raw) => {
   const value = raw.trim();
@@ -87,6 +90,9 @@ const SETTINGS = {
   CONTACT_EMAIL: email,
   CONTENT_DIR: text,
   SITE_TITLE: plainTitle,
+  PUBLISHER_NAME: plainText,
+  PUBLISHER_ADDRESS: plainText,
+  PUBLISHER_EMAIL: email,
 } satisfies Record<string, Check<unknown>>;
 
 type Settings = { [K in keyof typeof SETTINGS]?: (typeof SETTINGS)[K] extends Check<infer T> ? T : never };
@@ -119,6 +125,8 @@ export interface Config {
   contentDir?: string;
   /** The site's name in tabs, history and previews (og:site_name) in every language, instead of each language's neutral ui:site.title. */
   siteTitle?: string;
+  /** Who publishes this copy (about page, /{lang}/imprint); without a name the pages say that no publisher is named. */
+  publisher?: { name: string; address?: string; email?: string };
 }
 
 /** Reads the configuration from the environment; throws one line naming each bad variable and its value. */
@@ -142,7 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hsts: url.startsWith('https://'),
     contentDir: e.CONTENT_DIR,
     siteTitle: e.SITE_TITLE,
+    publisher: e.PUBLISHER_NAME ? { name: e.PUBLISHER_NAME, address: e.PUBLISHER_ADDRESS, email: e.PUBLISHER_EMAIL } : undefined,
   };
+}
+
+/** The one line a production start prints when no publisher is named (a German operator must publish an imprint). */
+export function publisherWarning(config: Pick<Config, 'env' | 'publisher'>): string | undefined {
+  if (config.env !== 'production' || config.publisher) return undefined;
+  return 'warning: PUBLISHER_NAME is not set: the imprint page (/{lang}/imprint) says that this copy names no publisher; set PUBLISHER_NAME, PUBLISHER_ADDRESS and PUBLISHER_EMAIL';
 }
 
 /** A configuration for tests and the export, with the same defaults as the server. */

@@ -1,5 +1,5 @@
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, publisherWarning } from './config.js';
 import { loadContent } from './content/load.js';
 import { formatProblem } from './content/problems.js';
 import { DEFAULT_DIRS } from './paths.js';
@@ -26,6 +26,8 @@ function main(): void {
     console.error((e as Error).message);
     process.exit(1);
   }
+  const noPublisher = publisherWarning(config);
+  if (noPublisher) console.warn(noPublisher);
   const dirs = config.contentDir ? { rules: join(config.contentDir, 'rules'), locales: join(config.contentDir, 'locales') } : DEFAULT_DIRS;
   const { content, problems } = loadContent(dirs);
   if (!content) {

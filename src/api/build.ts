@@ -1,3 +1,4 @@
+import { needsWarning } from '../content/helpCheck.js';
 import type { z } from 'zod';
 import type { Position } from '../content/schema.js';
 import type { Outcome } from '../site/model.js';
@@ -158,7 +159,23 @@ export function buildApi(site: Site): Map<string, ApiResource> {
   }));
   add(apiUrls.help, S.ApiHelp, true, (lang) => ({
     lang,
-    help: content.help.map((h) => ({ id: h.id, name: h.name, url: h.url, languages: h.languages, checked: h.checked, what: text(lang, `help:${h.id}.what`) })),
+    help: content.help.organisations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      latin: o.latin,
+      what: text(lang, `help:${o.id}.what`),
+      warning: needsWarning(o) ? text(lang, `help:${o.id}.warning`) : null,
+      website: o.website,
+      contacts: o.contacts.map((c) => ({ kind: c.kind, value: c.value ?? null, international: c.international ?? null, source: c.source, checked: c.checked })),
+      answersIn: o.answersIn,
+      helpsWith: o.helpsWith,
+      forWhom: o.forWhom,
+      status: { kind: o.status.kind, since: o.status.since ?? null, source: o.status.source, checked: o.status.checked, stillListed: o.status.stillListed ?? null },
+      url: abs(urls.helpOrg(lang, o.id)),
+    })),
+    sources: content.help.sources.map((s) => ({ id: s.id, publisher: s.publisher, title: s.title ?? null, url: s.url, published: s.published ?? null, checked: s.checked })),
+    safety: content.help.safety.map((n) => ({ id: n.id, text: text(lang, `help:safety.${n.id}`), sources: n.sources })),
+    authorities: content.help.authorities.map((a) => ({ id: a.id, name: a.name, url: a.url, what: text(lang, `help:authorities.${a.id}`), source: a.source, checked: a.checked })),
   }));
   add(apiUrls.glossary, S.ApiGlossary, true, (lang) => ({
     lang,

@@ -103,11 +103,37 @@ export const ApiSource = z.strictObject({
 });
 export const ApiSources = z.strictObject({ sources: z.array(ApiSource) });
 
+const Checked = { source: Text, checked: IsoDate };
+export const ApiHelpOrg = z.strictObject({
+  id: Text,
+  name: Text,
+  latin: Text,
+  /** What it does, and (for an "undesirable" or "extremist" organisation) the warning, in this language. */
+  what: Text,
+  warning: Text.nullable(),
+  website: z.strictObject({ url: Url, ...Checked }),
+  contacts: z.array(z.strictObject({ kind: Text, value: Text.nullable(), international: Text.nullable(), ...Checked })),
+  answersIn: z.strictObject({ languages: z.array(LanguageCode).min(1), ...Checked }),
+  helpsWith: Ids,
+  forWhom: Ids,
+  status: z.strictObject({
+    kind: z.enum(['none-found', 'foreign-agent', 'undesirable', 'extremist']),
+    since: IsoDate.nullable(),
+    ...Checked,
+    /** A later source that reports the listing as still in force, and its date. */
+    stillListed: z.strictObject({ source: Text, on: PartialDate }).nullable(),
+  }),
+  /** Its entry in the directory. */
+  url: Url,
+});
 export const ApiHelp = z.strictObject({
   lang: LanguageCode,
-  help: z.array(
-    z.strictObject({ id: Text, name: Text, url: Url, languages: z.array(LanguageCode), checked: IsoDate, what: Text }),
-  ),
+  help: z.array(ApiHelpOrg),
+  /** The sources named by the facts above. */
+  sources: z.array(z.strictObject({ id: Text, publisher: Text, title: Text.nullable(), url: Url, published: PartialDate.nullable(), checked: IsoDate })),
+  safety: z.array(z.strictObject({ id: Text, text: Text, sources: Ids })),
+  /** They decide, they do not counsel. */
+  authorities: z.array(z.strictObject({ id: Text, name: Text, url: Url, what: Text, ...Checked })),
 });
 
 export const ApiOutcome = z.strictObject({

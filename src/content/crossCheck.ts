@@ -3,7 +3,7 @@ import type { ProblemList } from './problems.js';
 import type { Rules } from './rules.js';
 
 /** Reports ids used twice within one list. */
-function unique(ids: string[], file: string, path: string, problems: ProblemList): void {
+export function unique(ids: string[], file: string, path: string, problems: ProblemList): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
     if (seen.has(id)) problems.add({ file, path: `${path}[${i}]`, message: `the id "${id}" is used twice: every id must be unique` });
@@ -11,7 +11,7 @@ function unique(ids: string[], file: string, path: string, problems: ProblemList
   });
 }
 
-function dates(file: string, entries: [string, string | undefined][], today: string, problems: ProblemList): void {
+export function dates(file: string, entries: [string, string | undefined][], today: string, problems: ProblemList): void {
   for (const [path, value] of entries) {
     const message = value === undefined ? undefined : dateProblem(value, today);
     if (message) problems.add({ file, path, message });
@@ -28,7 +28,6 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
 
   unique(r.sources.map((s) => s.id), r.files.sources, 'sources', problems);
   unique(r.actors.map((a) => a.id), r.files.actors, 'actors', problems);
-  unique(r.help.map((h) => h.id), r.files.help, 'help', problems);
   unique(r.caveats, r.files.caveats, 'caveats', problems);
   unique(r.questions.map((q) => q.id), r.files.finder, 'questions', problems);
   unique(r.glossary.map((t) => t.id), r.files.glossary, 'terms', problems);
@@ -52,7 +51,6 @@ export function crossCheck(r: Rules, today: string, problems: ProblemList): void
   }
   r.languages.forEach((l, i) => dates(r.languagesFile, [[`languages[${i}].review.on`, l.review.on]], today, problems));
   r.sources.forEach((s, i) => dates(r.files.sources, [[`sources[${i}].published`, s.published], [`sources[${i}].checked`, s.checked]], today, problems));
-  r.help.forEach((h, i) => dates(r.files.help, [[`help[${i}].checked`, h.checked]], today, problems));
 
   r.questions.forEach((q, qi) => {
     for (const [earlier, answers] of Object.entries(q.askIf ?? {})) {

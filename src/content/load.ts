@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { DEFAULT_DIRS, type ContentDirs } from '../paths.js';
 import { crossCheck } from './crossCheck.js';
+import { checkHelp, checkHelpWarnings, helpStatusWarnings } from './helpCheck.js';
 import { todayIso } from './dates.js';
 import { loadLocales, type Locales } from './locales.js';
 import { ContentError, ProblemList, type Problem } from './problems.js';
@@ -17,7 +19,7 @@ export interface Content {
   sources: S.Source[];
   positions: S.Position[];
   actors: S.Actor[];
-  help: S.HelpOrg[];
+  help: S.HelpFile;
   questions: S.Question[];
   glossary: S.GlossaryTerm[];
   charts: S.Chart[];
@@ -30,7 +32,7 @@ export interface LoadResult {
   /** Not errors: translations older than their English text, as "lang ns:key". */
   warnings: string[];
   /**
-   * Positions whose status was checked more than six months ago. Not errors for the server; `npm run check`
+   * Positions whose status was checked more than six months ago, organisations whose status in Russia more than three (never `overdue`). Not errors for the server; `npm run check`
    * refuses those marked `overdue` (no status.notRecheckedBecause).
    */
   statusWarnings: (Problem & { overdue: boolean })[];
@@ -42,14 +44,23 @@ export function loadContent(dirs: ContentDirs = DEFAULT_DIRS, today: string = to
   const problems = new ProblemList();
   const r = readRules(dirs.rules, problems);
   crossCheck(r, today, problems);
+  checkHelp(r, today, problems);
   const langCodes = r.languages.map((l) => l.code);
   // Where rules/languages.yaml has a problem, the codes it declares still say which folders to check.
   const locales = loadLocales(dirs.locales, r.known.languages && [...r.known.languages], r.sourceLang, problems);
   const sourceTexts = locales.flat[r.sourceLang];
   // Without the source language's texts (its folder is missing), every required text would be reported once more.
-  if (sourceTexts) checkSourceTexts(r, dirs.locales, sourceTexts, locales.reported[r.sourceLang], problems);
+  if (sourceTexts) {
+    checkSourceTexts(r, dirs.locales, sourceTexts, locales.reported[r.sourceLang], problems);
+    checkHelpWarnings(r, sourceTexts, join(dirs.locales, r.sourceLang, 'help.json'), problems);
+  }
   const warnings = Object.entries(locales.stale).flatMap(([lang, keys]) => [...keys].sort().map((k) => `${lang} ${k}`));
-  const statuses = r.incomplete ? [] : statusWarnings(r, today).map((p) => ({ ...problems.locate(p), overdue: p.overdue }));
+  const statuses = r.incomplete
+    ? []
+    : [
+        ...statusWarnings(r, today).map((p) => ({ ...problems.locate(p), overdue: p.overdue })),
+        ...helpStatusWarnings(r, today).map((p) => ({ ...problems.locate(p), overdue: false })),
+      ];
   const terms = termWarnings(dirs.locales, locales, r.sourceLangs).map((p) => problems.locate(p));
   problems.resolveLines();
   if (problems.size > 0) return { problems: problems.items, warnings, statusWarnings: statuses, termWarnings: terms };

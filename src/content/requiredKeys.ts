@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import { alreadyReported } from './locales.js';
 import type { ProblemList } from './problems.js';
 import type { Rules } from './rules.js';
-import { ChangeKind, PositionKind, SourceKind, StatusKind } from './schema.js';
+import { needsWarning } from './helpCheck.js';
+import { ChangeKind, ContactKind, HelpTopic, PositionKind, RussiaStatusKind, SourceKind, StatusKind } from './schema.js';
+
+/** The help directory's own words (locales/{lang}/help.json, under "ui"). */
+export const HELP_UI_KEYS = [
+  'title', 'intro', 'caveat', 'placesTitle', 'allTitle', 'placeTitle', 'placeIntro', 'answersIn', 'helpsWith', 'forWhom',
+  'status', 'statusSince', 'stillListed', 'checked', 'website', 'addressOnWebsite', 'fromAbroad', 'noContact', 'safetyTitle',
+  'authoritiesTitle', 'authoritiesIntro', 'counsellor', 'inShort', 'moreLink', 'allLink', 'sourcesTitle',
+  'imprintTitle', 'imprintIntro', 'imprintNone', 'publisherName', 'publisherAddress', 'publisherEmail', 'aboutPublisher',
+].map((k) => `help:ui.${k}`);
 
 /** The source-language texts that the rules call for, as "ns:key". */
 export function requiredKeys(r: Rules): string[] {
@@ -17,7 +26,10 @@ export function requiredKeys(r: Rules): string[] {
     if (p.status.kind === 'unconfirmed') keys.push(`${k}.unconfirmed`);
   }
   for (const a of r.actors) keys.push(`actors:${a.id}.name`, `actors:${a.id}.role`);
-  for (const h of r.help) keys.push(`help:${h.id}.what`);
+  for (const o of r.help.organisations) keys.push(`help:${o.id}.what`, ...(needsWarning(o) ? [`help:${o.id}.warning`] : []));
+  for (const n of r.help.safety) keys.push(`help:safety.${n.id}`);
+  for (const a of r.help.authorities) keys.push(`help:authorities.${a.id}`);
+  keys.push(...HELP_UI_KEYS, ...ContactKind.options.map((k) => `help:contactKinds.${k}`), ...RussiaStatusKind.options.map((k) => `help:statusKinds.${k}`), ...HelpTopic.options.map((k) => `help:topics.${k}`));
   for (const c of r.caveats) keys.push(`caveats:${c}`);
   r.questions.forEach((q, i) => {
     keys.push(`finder:${q.id}.question`);

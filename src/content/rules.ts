@@ -13,7 +13,7 @@ export interface Rules {
   sources: S.Source[];
   positions: { file: string; position: S.Position }[];
   actors: S.Actor[];
-  help: S.HelpOrg[];
+  help: S.HelpFile;
   caveats: string[];
   questions: S.Question[];
   glossary: S.GlossaryTerm[];
@@ -88,7 +88,7 @@ export function readRules(dir: string, problems: ProblemList): Rules {
     sources: sources.value?.sources ?? [],
     positions,
     actors: actors.value?.actors ?? [],
-    help: readOne(files.help, S.HelpFile, problems).value?.help ?? [],
+    help: readOne(files.help, S.HelpFile, problems).value ?? { sources: [], organisations: [], safety: [], authorities: [], fits: {} },
     caveats: caveats.value?.caveats ?? [],
     questions: finder.value?.questions ?? [],
     glossary: glossary.value?.terms ?? [],

@@ -152,16 +152,78 @@ export const Actor = z.strictObject({ id: Id, type: z.enum(['government', 'autho
 export const ActorsFile = z.strictObject({ actors: z.array(Actor).min(1) });
 export type Actor = z.infer<typeof Actor>;
 
+/** Where a fact about an organisation was read: a source in rules/help.yaml and the day it was read. */
+const Sourced = { source: Id, checked: IsoDate };
+
+export const ContactKind = z.enum(['phone', 'email', 'telegram-channel', 'telegram-bot', 'telegram-line', 'telegram-chats', 'instagram-bot', 'hotline', 'signal', 'web-form']);
+export type ContactKind = z.infer<typeof ContactKind>;
+
+export const HelpContact = z.strictObject({
+  kind: ContactKind,
+  /** The number, address or handle exactly as the source prints it; left out where the source names the channel only. */
+  value: z.string().min(1).optional(),
+  /** A phone number as dialled from abroad, where `value` is written for calls within the country. */
+  international: z.string().regex(/^\+[0-9 ]+$/, 'must be a number like "+49 30 123 456"').optional(),
+  ...Sourced,
+});
+export type HelpContact = z.infer<typeof HelpContact>;
+
+export const RussiaStatusKind = z.enum(['none-found', 'foreign-agent', 'undesirable', 'extremist']);
+export type RussiaStatusKind = z.infer<typeof RussiaStatusKind>;
+/** Statuses that make contact itself risky for readers in Russia: an organisation with one needs its warning. */
+export const DANGEROUS_STATUSES: readonly RussiaStatusKind[] = ['undesirable', 'extremist'];
+
+export const HelpTopic = z.enum(['leaving-russia', 'refusing-deserting', 'humanitarian-visa', 'asylum-germany', 'dublin', 'lgbtq', 'legal-help', 'shelter', 'crisis-line']);
+
 export const HelpOrg = z.strictObject({
   id: Id,
+  /** The name as the organisation writes it, and in Latin letters. */
   name: z.string().min(1),
+  latin: z.string().min(1),
+  website: z.strictObject({ url: HttpsUrl, ...Sourced }),
+  contacts: z.array(HelpContact),
+  /** The languages it answers in (not its website's languages). */
+  answersIn: z.strictObject({ languages: z.array(LanguageCode).min(1), ...Sourced }),
+  helpsWith: z.array(HelpTopic).min(1),
+  /** The finder's place answers (question "where") it helps. */
+  forWhom: z.array(Id).min(1),
+  /** How the Russian state lists it, since when (where listed), as read in the source. */
+  status: z.strictObject({
+    kind: RussiaStatusKind,
+    since: IsoDate.optional(),
+    ...Sourced,
+    /** A later source that reports the listing as still in force. */
+    stillListed: z.strictObject({ source: Id, on: PartialDate }).optional(),
+  }),
+});
+export type HelpOrg = z.infer<typeof HelpOrg>;
+
+export const HelpSource = z.strictObject({
+  id: Id,
+  publisher: z.string().min(1),
+  title: z.string().min(1).optional(),
   url: HttpsUrl,
-  /** Languages the organisation's own website offers, where we saw them. */
-  languages: z.array(LanguageCode).default([]),
+  published: PartialDate.optional(),
   checked: IsoDate,
 });
-export const HelpFile = z.strictObject({ help: z.array(HelpOrg).min(1) });
-export type HelpOrg = z.infer<typeof HelpOrg>;
+export type HelpSource = z.infer<typeof HelpSource>;
+
+export const SafetyNote = z.strictObject({ id: Id, sources: z.array(Id).min(1) });
+export type SafetyNote = z.infer<typeof SafetyNote>;
+
+/** An authority: it decides, it does not counsel. */
+export const Authority = z.strictObject({ id: Id, name: z.string().min(1), url: HttpsUrl, ...Sourced });
+export type Authority = z.infer<typeof Authority>;
+
+export const HelpFile = z.strictObject({
+  sources: z.array(HelpSource).min(1),
+  organisations: z.array(HelpOrg).min(1),
+  safety: z.array(SafetyNote).default([]),
+  authorities: z.array(Authority).default([]),
+  /** Which topics fit a finder answer: an outcome names first the organisations that help with them. */
+  fits: z.record(Id, z.array(HelpTopic).min(1)).default({}),
+});
+export type HelpFile = z.infer<typeof HelpFile>;
 
 export const CaveatsFile = z.strictObject({ caveats: z.array(Id).min(1) });
 

@@ -55,6 +55,8 @@ export function inFileLinks(site: Site, lang: string): (target: string) => strin
       const citing = source && model.sourceUsedBy.get(source.id)?.[0];
       return citing ? `#source-${citing.id}-${source.id}` : source ? source.url : live(target);
     }
+    // the directory: each organisation keeps its anchor in the file's help section
+    if (rest === 'help' || rest.startsWith('help/')) return hash?.startsWith('help-') ? `#${hash}` : '#help';
     const section = sections[rest];
     if (section === undefined) return live(target);
     // the glossary's terms and the home page's sections keep their anchors; the full caveat is the file's caveat

@@ -91,6 +91,8 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
       about: urls.about(page.lang),
       // the footer's line: the whole guide in one file, and its size (the file itself has no such line)
       offline: page.view === 'offline' || !t ? undefined : { url: urls.offline(page.lang), size: formatSize(page.lang, offlineSize(site, page.lang)) },
+      help: urls.help(page.lang),
+      imprint: urls.imprint(page.lang),
       lastReviewed: site.model.lastReviewed,
       nav: [
         { url: urls.home(page.lang), key: 'ui:nav.home' },
@@ -98,6 +100,7 @@ export function renderPage(site: Site, page: Page, linkMode: LinkMode = 'absolut
         { url: urls.positions(page.lang), key: 'ui:nav.positions' },
         { url: urls.timeline(page.lang), key: 'ui:nav.timeline' },
         { url: urls.glossary(page.lang), key: 'ui:nav.glossary' },
+        { url: urls.help(page.lang), key: 'help:ui.title' },
         { url: urls.sources(page.lang), key: 'ui:nav.sources' },
         { url: urls.about(page.lang), key: 'ui:nav.about' },
       ],

@@ -7,6 +7,13 @@ export const urls = {
   position: (lang: string, id: string) => `/${lang}/positions/${id}`,
   sources: (lang: string) => `/${lang}/sources`,
   about: (lang: string) => `/${lang}/about`,
+  /** Organisations that help in Russian; by place: the finder's place answers. */
+  help: (lang: string) => `/${lang}/help`,
+  helpPlace: (lang: string, place: string) => `/${lang}/help/${place}`,
+  /** One organisation in the directory. */
+  helpOrg: (lang: string, id: string) => `/${lang}/help#help-${id}`,
+  /** Who publishes this copy of the site. */
+  imprint: (lang: string) => `/${lang}/imprint`,
   /** A finder question: the answers so far, each followed by a slash. */
   checkQuestion: (lang: string, answers: string[] = []) => `/${lang}/check/${answers.map((a) => `${a}/`).join('')}`,
   /** A finder outcome: every answer, no trailing slash. */

@@ -71,6 +71,24 @@ describe.each(LANGS)('%s at 360 × 740', (lang) => {
     }
   });
 
+  it('an outcome: the first organisation of the help block starts within the first two screens, for every outcome', async () => {
+    let worst = { id: '', top: 0 };
+    for (const o of server.site.model.outcomes) {
+      await open(urls.checkOutcome(lang, o.asked.map((a) => a.answer)));
+      const top = (await box('#help .help-org')).top;
+      if (top > worst.top) worst = { id: o.id, top };
+      expect(top, o.id).toBeLessThan(2 * SCREEN.height);
+    }
+    console.log(`${lang}: the first organisation of the help block starts at ${Math.round(worst.top)} px at most (${worst.id}); two screens are ${2 * SCREEN.height} px`);
+  });
+
+  it('the help pages do not scroll sideways (long addresses and numbers wrap)', async () => {
+    for (const path of [urls.help(lang), urls.helpPlace(lang, 'in-russia')]) {
+      await open(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(SCREEN.width);
+    }
+  });
+
   it('the menu opens without script, and the page does not scroll sideways', async () => {
     await open(urls.home(lang));
     expect(await page.locator('.menu nav a').first().isVisible()).toBe(false);

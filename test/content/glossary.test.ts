@@ -5,7 +5,7 @@ import { findVariant } from '../../src/content/terminology.js';
 import { LANGS } from '../helpers.js';
 import { expectProblem, Fixture, type Json, eachTestFixture } from './fixture.js';
 
-const TODAY = '2026-12-06';
+const TODAY = '2026-12-06'; // the day the help directory (rules/help.yaml) was checked: no date may be later
 
 describe('the real content keeps its words consistent', () => {
   const fx = new Fixture();

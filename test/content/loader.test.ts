@@ -158,7 +158,7 @@ describe('broken content is refused with a message that names the file and the f
 
     it('an address that is not https', () => {
       fx.edit('rules/help.yaml', (t) => t.replace('url: https://', 'url: http://'));
-      expectProblem(fx.load(TODAY), fx, { file: 'rules/help.yaml', path: 'help[0].url', message: 'must be a full https:// address' });
+      expectProblem(fx.load(TODAY), fx, { file: 'rules/help.yaml', path: 'sources[0].url', message: 'must be a full https:// address' });
     });
   });
 

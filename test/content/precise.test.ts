@@ -50,7 +50,7 @@ describe('the check of the content is precise', () => {
     it.each([
       { what: 'a source title', file: 'rules/sources.yaml', find: /^( {4}publisher: DER SPIEGEL)$/m, put: '$1\n    title: Russland <i>mobilisiert</i>', path: /^sources\[\d+\]\.title$/ },
       { what: 'a source publisher', file: 'rules/sources.yaml', find: /^( {4}publisher: )DER SPIEGEL$/m, put: '$1<a href="https://example.org">DER SPIEGEL</a>', path: /^sources\[\d+\]\.publisher$/ },
-      { what: 'the name of a help organisation', file: 'rules/help.yaml', find: /^( {4}name: )PRO ASYL$/m, put: '$1PRO <br>ASYL', path: /^help\[0\]\.name$/ },
+      { what: 'the name of a help organisation', file: 'rules/help.yaml', find: /^( {4}name: )Connection e\.V\.$/m, put: '$1Connection <br>e.V.', path: /^organisations\[\d+\]\.name$/ },
       { what: 'the name of a language', file: 'rules/languages.yaml', find: /^( {4}name: )Deutsch$/m, put: '$1<!-- x -->Deutsch', path: /^languages\[2\]\.name$/ },
     ])('$what with a tag: one problem at the line of its key', ({ file, find, put, path }) => {
       fx.edit(file, (t) => t.replace(find, put));

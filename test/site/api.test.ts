@@ -105,9 +105,24 @@ describe.each(LANGS)('positions in %s', (lang) => {
     }
   });
 
-  it('lists the help organisations with what they do in this language', async () => {
-    const { help } = await get(`/api/v1/help?lang=${lang}`, S.ApiHelp);
-    expect(help).toEqual(content.help.map((h) => ({ ...h, what: text(lang, 'help', `${h.id}.what`) })));
+  it('lists the help organisations with every fact, its source and checked date, and what they do in this language', async () => {
+    const doc = await get(`/api/v1/help?lang=${lang}`, S.ApiHelp);
+    expect(doc.help.map((h) => h.id)).toEqual(content.help.organisations.map((o) => o.id));
+    for (const [i, o] of content.help.organisations.entries()) {
+      const h = doc.help[i]!;
+      expect(h.what).toBe(text(lang, 'help', `${o.id}.what`));
+      expect(h.website).toEqual(o.website);
+      expect(h.answersIn).toEqual(o.answersIn);
+      expect(h.status).toEqual({ ...o.status, since: o.status.since ?? null, stillListed: o.status.stillListed ?? null });
+      expect(h.contacts).toEqual(o.contacts.map((c) => ({ kind: c.kind, value: c.value ?? null, international: c.international ?? null, source: c.source, checked: c.checked })));
+      expect(h.warning === null).toBe(!['undesirable', 'extremist'].includes(o.status.kind));
+      expect(h.url).toMatch(new RegExp(`/${lang}/help#help-${o.id}$`));
+    }
+    // every source named by a fact is in the document
+    const ids = new Set(doc.sources.map((s) => s.id));
+    for (const h of doc.help) for (const s of [h.website.source, h.answersIn.source, h.status.source, ...h.contacts.map((c) => c.source)]) expect(ids).toContain(s);
+    expect(doc.authorities.map((a) => a.id)).toEqual(content.help.authorities.map((a) => a.id));
+    expect(doc.safety.map((n) => n.text)).toEqual(content.help.safety.map((n) => text(lang, 'help', `safety.${n.id}`)));
   });
 
   it('lists the finder questions and every outcome, each on its own address', async () => {

@@ -168,7 +168,9 @@ describe('outcome pages', () => {
     for (const p of outcome.afterwards) expect(section(res.text, 'afterwards')).toContain(`href="${urls.position(lang, p.id)}"`);
 
     // help, and every source of every position shown, once each, with a full link
-    for (const h of site.content.help) expect(section(res.text, 'help')).toContain(`href="${escaped(h.url)}"`);
+    for (const o of site.content.help.organisations.filter((x) => x.forWhom.includes(outcome.asked[0]!.answer))) {
+      expect(section(res.text, 'help')).toContain(`href="${escaped(o.website.url)}"`);
+    }
     const sources = section(res.text, 'sources');
     expect(sources).toMatch(/href="https:\/\/[^"]+"/);
     const ids = new Set([...outcome.statements, ...outcome.afterwards].flatMap((p) => [...p.sources.map((s) => s.source), ...(p.reportedIn ? [p.reportedIn] : [])]));

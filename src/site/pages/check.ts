@@ -3,6 +3,7 @@ import { PositionKind } from '../../content/schema.js';
 import { questionPath, resolveAnswers, resolveOption, type Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import type { Site } from '../site.js';
+import { outcomeHelp } from '../help.js';
 import { termLinks } from './glossary.js';
 import { urls } from '../urls.js';
 import type { PageEntry } from './index.js';
@@ -151,7 +152,7 @@ export function inShort(outcome: Outcome) {
 
 /** What an outcome shows, for its page and for the offline edition. */
 export function outcomeData(site: Site, lang: string, outcome: Outcome) {
-  const { sourceLang, locales, help } = site.content;
+  const { sourceLang, locales } = site.content;
   const answers = outcome.asked.map((a) => a.answer);
   const statements = [...outcome.statements].sort(byKind);
   const sourceTexts = locales.flat[sourceLang];
@@ -165,7 +166,7 @@ export function outcomeData(site: Site, lang: string, outcome: Outcome) {
     }),
     statements: statements.map((p) => positionLink(lang, p)),
     afterwards: outcome.afterwards.map((p) => positionLink(lang, p)),
-    help,
+    help: outcomeHelp(site, lang, answers),
     sources: sourcesOf(site, lang, [...statements, ...outcome.afterwards]),
     terms: termLinks(site, lang, [...outcome.terms, ...[...statements, ...outcome.afterwards].flatMap((p) => p.terms)]),
     sheetUrl: urls.sheet(lang, outcome.id),
@@ -182,7 +183,7 @@ export function outcomePage(site: Site, lang: string, outcome: Outcome): Page {
     title: outcomeTitle(site, lang, outcome),
     description: site.t[lang]!('ui:check.resultDescription'),
     private: true,
-    textKeys: ['finder:', 'positions:'],
+    textKeys: ['finder:', 'positions:', 'help:'],
     data: outcomeData(site, lang, outcome),
   };
 }

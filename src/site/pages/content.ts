@@ -1,6 +1,7 @@
 import type { Page } from '../page.js';
 import type { Site } from '../site.js';
 import { urls } from '../urls.js';
+import { allOrgs, safetyView } from '../help.js';
 import { neutralTitle, positionKeys, positionLink, positionView, shownSource } from './views.js';
 
 /** A page whose title and description are two texts: the shape every page here shares. */
@@ -16,7 +17,9 @@ export function homePage(site: Site, lang: string): Page {
     textKeys: ['help:', 'positions:'],
     data: {
       later: site.content.positions.filter((p) => p.kind === 'later-development').map((p) => positionLink(lang, p)),
-      help: site.content.help,
+      help: allOrgs(site, lang),
+      helpUrl: urls.help(lang),
+      safety: safetyView(site),
       links: {
         check: urls.checkQuestion(lang),
         positions: urls.positions(lang),
@@ -46,7 +49,7 @@ export function positionPage(site: Site, lang: string, id: string): Page | undef
   return page(site, lang, 'position', urls.position(lang, id), [`positions:${id}.title`, `positions:${id}.summary`], {
     tabTitle: neutralTitle(site, lang, p),
     textKeys: positionKeys(p),
-    data: { position: positionView(site, lang, p), help: site.content.help },
+    data: { position: positionView(site, lang, p), help: allOrgs(site, lang), helpUrl: urls.help(lang) },
   });
 }
 
@@ -65,7 +68,9 @@ export function aboutPage(site: Site, lang: string): Page {
   return page(site, lang, 'about', urls.about(lang), ['ui:about.title', 'ui:about.forText'], {
     data: {
       languages: site.content.languages,
-      links: { sheets: urls.sheets(lang) },
+      links: { sheets: urls.sheets(lang), help: urls.help(lang), imprint: urls.imprint(lang) },
+      safety: safetyView(site),
+      publisher: site.config.publisher,
       // the offline edition in every language, each named in its own language
       offline: site.content.languages.map((l) => ({ code: l.code, name: l.name, url: urls.offline(l.code) })),
     },

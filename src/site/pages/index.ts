@@ -3,6 +3,7 @@ import type { Site } from '../site.js';
 import { aboutPage, homePage, positionPage, positionsPage, sourcesPage } from './content.js';
 import { checkPages } from './check.js';
 import { glossaryPage } from './glossary.js';
+import { helpPages } from './help.js';
 import { timelinePage, updatesPage } from './timeline.js';
 import { sheetPages } from './sheets.js';
 import { urls } from '../urls.js';
@@ -35,6 +36,7 @@ export function pageTable(site: Site): Map<string, PageBuilder> {
     for (const p of site.content.positions) add({ path: urls.position(lang, p.id), build: () => positionPage(site, lang, p.id)! });
     add({ path: urls.sources(lang), build: () => sourcesPage(site, lang) });
     add({ path: urls.about(lang), build: () => aboutPage(site, lang) });
+    for (const entry of helpPages(site, lang)) add(entry);
     add({ path: urls.glossary(lang), build: () => glossaryPage(site, lang) });
     add({ path: urls.timeline(lang), build: () => timelinePage(site, lang) });
     add({ path: urls.updates(lang), build: () => updatesPage(site, lang) });
