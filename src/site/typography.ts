@@ -65,10 +65,11 @@ Typograf.addRules([
 ]);
 
 /**
- * Rules left out: they would change what a text says (phone numbers, ISO dates, "(c)", "436 Fällen" as degrees Fahrenheit, fractions) or the house
+ * Rules left out: they would change what a text says (phone numbers, ISO dates, "(c)", "436 Fällen" as degrees Fahrenheit, fractions,
+ * "LGBTQ+-Menschen" as a plus-minus sign) or the house
  * style; a space before a bracket would split "получил(а)" and "Art. 16a(1)".
  */
-const COMMON_OFF = ['common/symbols/copy', 'common/symbols/cf', 'common/number/fraction', 'common/space/beforeBracket'];
+const COMMON_OFF = ['common/symbols/copy', 'common/symbols/cf', 'common/number/fraction', 'common/space/beforeBracket', 'common/number/mathSigns'];
 const OFF: Record<string, string[]> = {
   ru: [...COMMON_OFF, 'ru/other/phone-number', 'ru/date/fromISO', 'common/space/delBeforePercent'],
   de: [...COMMON_OFF, 'common/space/delBeforePercent', 'common/nbsp/afterShortWordByList'],
