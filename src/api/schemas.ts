@@ -113,7 +113,8 @@ export const ApiHelpOrg = z.strictObject({
   warning: Text.nullable(),
   website: z.strictObject({ url: Url, ...Checked }),
   contacts: z.array(z.strictObject({ kind: Text, value: Text.nullable(), international: Text.nullable(), ...Checked })),
-  answersIn: z.strictObject({ languages: z.array(LanguageCode).min(1), ...Checked }),
+  /** Empty where no source says which languages it answers in. */
+  answersIn: z.strictObject({ languages: z.array(LanguageCode), ...Checked }),
   helpsWith: Ids,
   forWhom: Ids,
   status: z.strictObject({

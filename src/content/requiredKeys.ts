@@ -7,7 +7,7 @@ import { ChangeKind, ContactKind, HelpTopic, PositionKind, RussiaStatusKind, Sou
 
 /** The help directory's own words (locales/{lang}/help.json, under "ui"). */
 export const HELP_UI_KEYS = [
-  'title', 'intro', 'caveat', 'placesTitle', 'allTitle', 'placeTitle', 'placeIntro', 'answersIn', 'helpsWith', 'forWhom',
+  'title', 'intro', 'caveat', 'placesTitle', 'allTitle', 'placeTitle', 'placeIntro', 'answersIn', 'languagesUnconfirmed', 'helpsWith', 'forWhom',
   'status', 'statusSince', 'stillListed', 'checked', 'website', 'addressOnWebsite', 'fromAbroad', 'noContact', 'safetyTitle',
   'authoritiesTitle', 'authoritiesIntro', 'counsellor', 'inShort', 'moreLink', 'allLink', 'sourcesTitle',
   'imprintTitle', 'imprintIntro', 'imprintNone', 'publisherName', 'publisherAddress', 'publisherEmail', 'aboutPublisher',

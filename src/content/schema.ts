@@ -182,8 +182,8 @@ export const HelpOrg = z.strictObject({
   latin: z.string().min(1),
   website: z.strictObject({ url: HttpsUrl, ...Sourced }),
   contacts: z.array(HelpContact),
-  /** The languages it answers in (not its website's languages). */
-  answersIn: z.strictObject({ languages: z.array(LanguageCode).min(1), ...Sourced }),
+  /** The languages it answers in (not its website's languages); empty where no source says (readers see "not confirmed"). */
+  answersIn: z.strictObject({ languages: z.array(LanguageCode), ...Sourced }),
   helpsWith: z.array(HelpTopic).min(1),
   /** The finder's place answers (question "where") it helps. */
   forWhom: z.array(Id).min(1),

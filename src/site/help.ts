@@ -3,7 +3,7 @@ import type { HelpContact, HelpOrg, HelpSource } from '../content/schema.js';
 import type { Site } from './site.js';
 import { urls } from './urls.js';
 
-/** The language every organisation here is chosen for: it answers in Russian. */
+/** The language the directory is made for: organisations that answer in it come first, and only they are named "in short". */
 const ANSWER_LANG = 'ru';
 
 /** A link a reader can follow for a contact: a phone number to call, an address to write to, a channel to open. */
@@ -67,6 +67,7 @@ function makeOrgView(site: Site, lang: string, o: HelpOrg) {
     website: o.website,
     // a phone number never breaks across lines
     contacts: o.contacts.map((c) => ({ ...c, ...(c.kind === 'phone' ? { value: keepTogether(c.value), international: keepTogether(c.international) } : {}), kindKey: `help:contactKinds.${c.kind}`, link: contactHref(c) })),
+    // empty where no source says: the views then say the languages are not confirmed
     languages: o.answersIn.languages.map((code) => languageName(lang, code)).join(', '),
     answersChecked: o.answersIn.checked,
     topicKeys: o.helpsWith.map((t) => `help:topics.${t}`),
@@ -98,7 +99,8 @@ export function allOrgs(site: Site, lang: string): OrgView[] {
 }
 
 /**
- * The organisations for readers at one place, those that fit the answers first (by the topics that
+ * The organisations for readers at one place: those that answer in Russian first, then those that
+ * counsel in other languages only; within each, those that fit the answers first (by the topics that
  * rules/help.yaml gives each answer under "fits"; ties keep the file's order).
  */
 export function orgsFor(site: Site, place: string, answers: string[] = []): HelpOrg[] {
@@ -107,8 +109,8 @@ export function orgsFor(site: Site, place: string, answers: string[] = []): Help
   const score = (o: HelpOrg) => wanted.reduce((sum, topic, i) => sum + (o.helpsWith.includes(topic) ? wanted.length - i : 0), 0);
   return organisations
     .filter((o) => o.forWhom.includes(place))
-    .map((o, i) => ({ o, i, s: score(o) }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((o, i) => ({ o, i, s: score(o), ru: o.answersIn.languages.includes(ANSWER_LANG) ? 1 : 0 }))
+    .sort((a, b) => b.ru - a.ru || b.s - a.s || a.i - b.i)
     .map(({ o }) => o);
 }
 

@@ -145,6 +145,32 @@ describe.each(LANGS)('every outcome in %s', (lang) => {
     }
   });
 
+  it('for readers in Germany, lists the organisations that counsel in German after every one that answers in Russian, with the languages or "not confirmed"', async () => {
+    const inGermany = organisations.filter((x) => x.forWhom.includes('in-germany'));
+    const russian = inGermany.filter((x) => x.answersIn.languages.includes('ru'));
+    const others = inGermany.filter((x) => !x.answersIn.languages.includes('ru'));
+    // at least one that counsels in German, and every other one listing no language it was not read to use
+    expect(others.some((x) => x.answersIn.languages.includes('de'))).toBe(true);
+    const german = new Intl.DisplayNames([lang], { type: 'language' }).of('de')!;
+    const checked = outcomes.filter((o) => o.asked[0]!.answer === 'in-germany');
+    expect(checked.length).toBeGreaterThan(0);
+    for (const o of checked) {
+      const html = (await get(urls.checkOutcome(lang, o.asked.map((a) => a.answer)))).text;
+      const help = html.slice(html.indexOf('<section id="help"'));
+      const lastRussian = Math.max(...russian.map((x) => help.indexOf(`id="help-${x.id}"`)));
+      for (const x of others) {
+        const at = help.indexOf(`id="help-${x.id}"`);
+        expect(at, `${o.id}: ${x.id}`).toBeGreaterThan(lastRussian);
+        const block = entry(help, x.id);
+        expect(block).toContain(escaped(text(lang, 'help', `${x.id}.what`)));
+        expect(block).toContain(x.answersIn.languages.includes('de') ? german : escaped(t(lang, 'help:ui.languagesUnconfirmed')));
+      }
+      // "In short" never names them
+      const inShort = html.slice(html.indexOf('<section id="in-short"'), html.indexOf('<section id="help"'));
+      for (const x of others) expect(inShort, `${o.id}: ${x.id}`).not.toContain(`href="#help-${x.id}"`);
+    }
+  });
+
   it('never shows an "extremist" or "undesirable" organisation to readers in Russia without its warning', async () => {
     for (const o of outcomes.filter((x) => x.asked[0]!.answer === IN_RUSSIA)) {
       const html = (await get(urls.checkOutcome(lang, o.asked.map((a) => a.answer)))).text;
