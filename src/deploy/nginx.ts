@@ -92,6 +92,9 @@ export function nginxConfig(o: NginxOptions): string {
   for (const doc of o.documents ?? []) {
     if (!/^\/[\w./-]+$/.test(doc.path)) throw new Error(`not a document address nginx can match: ${doc.path}`);
     for (const [name, value] of doc.headers) perDocument.set(name, [...(perDocument.get(name) ?? []), [doc.path, value]]);
+    // a pasted document address (without ".html", with a slash after it, in capitals) leads to it, as in the app
+    const bare = doc.path.replace(/\.html$/, '');
+    for (const key of [doc.path, `${doc.path}/`, bare, `${bare}/`, `${bare}.htm`]) pageTargets.set(key, doc.path);
   }
 
   // Every header is set once, at the server level: nginx drops the add_header lines of the levels

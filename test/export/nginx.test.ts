@@ -352,6 +352,12 @@ describe.skipIf(!NGINX)(NGINX ? `a fresh export served by nginx (${NGINX})` : `t
       '/ru//check/in-russia/',
       '/DE/SHEETS/IN-RUSSIA--DESERTER)',
       '/en/sheets/deserters-protection;',
+      // the offline edition: without ".html", with a slash, in capitals, with punctuation
+      '/ru/offline',
+      '/de/offline/',
+      '/EN/OFFLINE.HTML',
+      '/ru/offline.html.',
+      '/de/offline.html)',
     ];
 
     it.each(forgiving)('a pasted %s ends on the same page as in the app, with one redirect', async (path) => {
