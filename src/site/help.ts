@@ -124,10 +124,14 @@ export function inShortOrgs(orgs: HelpOrg[], place: string): HelpOrg[] {
     .slice(0, 2);
 }
 
+/** How many organisations an outcome's help block shows open (on a phone, about one screen); the others are folded below them. */
+export const OUTCOME_ORGS_SHOWN = 3;
+
 /** An outcome's help block: the organisations for its place, those that fit first, and what to read before contact. */
 export function outcomeHelp(site: Site, lang: string, answers: string[]) {
   const place = answers[0] ?? '';
   const orgs = orgsFor(site, place, answers.slice(1));
+  const views = orgs.map((o) => orgView(site, lang, o));
   const placeKey = `finder:${WHERE_QUESTION}.options.${place}.place`;
   return {
     place,
@@ -136,7 +140,9 @@ export function outcomeHelp(site: Site, lang: string, answers: string[]) {
       const view = orgView(site, lang, o);
       return { id: o.id, anchor: view.anchor, name: o.name, latin: view.latin, contact: view.contacts[0] };
     }),
-    orgs: orgs.map((o) => orgView(site, lang, o)),
+    orgs: views,
+    shown: views.slice(0, OUTCOME_ORGS_SHOWN),
+    folded: views.slice(OUTCOME_ORGS_SHOWN),
     safety: safetyView(site),
     placeUrl: urls.helpPlace(lang, place),
     allUrl: urls.help(lang),
