@@ -124,6 +124,25 @@ export function inShortOrgs(orgs: HelpOrg[], place: string): HelpOrg[] {
     .slice(0, 2);
 }
 
+/** How many organisations a sheet prints (with every contact in full); the directory's printed address leads to the rest. */
+export const SHEET_ORGS = 3;
+
+/**
+ * The organisations a sheet prints: a situation's sheet, those for its place that fit its answers best; a statement's
+ * sheet (read anywhere), those that answer in Russian, are not listed in Russia in a way that makes contact itself
+ * dangerous, and serve readers in the most places.
+ */
+export function sheetOrgs(site: Site, lang: string, answers?: string[]): OrgView[] {
+  const orgs = answers
+    ? orgsFor(site, answers[0] ?? '', answers.slice(1))
+    : site.content.help.organisations
+        .filter((o) => o.answersIn.languages.includes(ANSWER_LANG) && o.contacts.length > 0 && !needsWarning(o))
+        .map((o, i) => ({ o, i }))
+        .sort((a, b) => b.o.forWhom.length - a.o.forWhom.length || a.i - b.i)
+        .map(({ o }) => o);
+  return orgs.slice(0, SHEET_ORGS).map((o) => orgView(site, lang, o));
+}
+
 /** How many organisations an outcome's help block shows open (on a phone, about one screen); the others are folded below them. */
 export const OUTCOME_ORGS_SHOWN = 3;
 
