@@ -132,7 +132,7 @@ export const SHEET_ORGS = 3;
  * sheet (read anywhere), those that answer in Russian, are not listed in Russia in a way that makes contact itself
  * dangerous, and serve readers in the most places.
  */
-export function sheetOrgs(site: Site, lang: string, answers?: string[]): OrgView[] {
+export function sheetOrgs(site: Site, lang: string, answers?: string[]): (OrgView & { printStatus: boolean })[] {
   const orgs = answers
     ? orgsFor(site, answers[0] ?? '', answers.slice(1))
     : site.content.help.organisations
@@ -140,7 +140,9 @@ export function sheetOrgs(site: Site, lang: string, answers?: string[]): OrgView
         .map((o, i) => ({ o, i }))
         .sort((a, b) => b.o.forWhom.length - a.o.forWhom.length || a.i - b.i)
         .map(({ o }) => o);
-  return orgs.slice(0, SHEET_ORGS).map((o) => orgView(site, lang, o));
+  // A situation's sheet prints the status in Russia where it matters: for readers there, and wherever an organisation is listed.
+  const place = answers?.[0];
+  return orgs.slice(0, SHEET_ORGS).map((o) => ({ ...orgView(site, lang, o), printStatus: !!answers && (place === IN_RUSSIA || o.status.kind !== 'none-found') }));
 }
 
 /** How many organisations an outcome's help block shows open (on a phone, about one screen); the others are folded below them. */
