@@ -9,7 +9,7 @@ import { ChangeKind, ContactKind, HelpTopic, PositionKind, RussiaStatusKind, Sou
 export const HELP_UI_KEYS = [
   'title', 'intro', 'caveat', 'placesTitle', 'allTitle', 'placeTitle', 'placeIntro', 'answersIn', 'languagesUnconfirmed', 'helpsWith', 'forWhom',
   'status', 'statusSince', 'stillListed', 'checked', 'website', 'addressOnWebsite', 'fromAbroad', 'noContact', 'safetyTitle',
-  'authoritiesTitle', 'authoritiesIntro', 'counsellor', 'inShort', 'moreLink', 'allLink', 'sourcesTitle',
+  'authoritiesTitle', 'authoritiesIntro', 'counsellor', 'inShort', 'moreLink', 'moreOrgs', 'allLink', 'sourcesTitle',
   'imprintTitle', 'imprintIntro', 'imprintNone', 'publisherName', 'publisherAddress', 'publisherEmail', 'aboutPublisher',
 ].map((k) => `help:ui.${k}`);
 

@@ -124,10 +124,35 @@ export function inShortOrgs(orgs: HelpOrg[], place: string): HelpOrg[] {
     .slice(0, 2);
 }
 
+/** How many organisations a sheet prints (with every contact in full); the directory's printed address leads to the rest. */
+export const SHEET_ORGS = 3;
+
+/**
+ * The organisations a sheet prints: a situation's sheet, those for its place that fit its answers best; a statement's
+ * sheet (read anywhere), those that answer in Russian, are not listed in Russia in a way that makes contact itself
+ * dangerous, and serve readers in the most places.
+ */
+export function sheetOrgs(site: Site, lang: string, answers?: string[]): (OrgView & { printStatus: boolean })[] {
+  const orgs = answers
+    ? orgsFor(site, answers[0] ?? '', answers.slice(1))
+    : site.content.help.organisations
+        .filter((o) => o.answersIn.languages.includes(ANSWER_LANG) && o.contacts.length > 0 && !needsWarning(o))
+        .map((o, i) => ({ o, i }))
+        .sort((a, b) => b.o.forWhom.length - a.o.forWhom.length || a.i - b.i)
+        .map(({ o }) => o);
+  // A situation's sheet prints the status in Russia where it matters: for readers there, and wherever an organisation is listed.
+  const place = answers?.[0];
+  return orgs.slice(0, SHEET_ORGS).map((o) => ({ ...orgView(site, lang, o), printStatus: !!answers && (place === IN_RUSSIA || o.status.kind !== 'none-found') }));
+}
+
+/** How many organisations an outcome's help block shows open (on a phone, about one screen); the others are folded below them. */
+export const OUTCOME_ORGS_SHOWN = 3;
+
 /** An outcome's help block: the organisations for its place, those that fit first, and what to read before contact. */
 export function outcomeHelp(site: Site, lang: string, answers: string[]) {
   const place = answers[0] ?? '';
   const orgs = orgsFor(site, place, answers.slice(1));
+  const views = orgs.map((o) => orgView(site, lang, o));
   const placeKey = `finder:${WHERE_QUESTION}.options.${place}.place`;
   return {
     place,
@@ -136,7 +161,9 @@ export function outcomeHelp(site: Site, lang: string, answers: string[]) {
       const view = orgView(site, lang, o);
       return { id: o.id, anchor: view.anchor, name: o.name, latin: view.latin, contact: view.contacts[0] };
     }),
-    orgs: orgs.map((o) => orgView(site, lang, o)),
+    orgs: views,
+    shown: views.slice(0, OUTCOME_ORGS_SHOWN),
+    folded: views.slice(OUTCOME_ORGS_SHOWN),
     safety: safetyView(site),
     placeUrl: urls.helpPlace(lang, place),
     allUrl: urls.help(lang),

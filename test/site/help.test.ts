@@ -181,25 +181,43 @@ describe.each(LANGS)('every outcome in %s', (lang) => {
     }
   });
 
-  it('a statement\'s sheet prints the contacts of every organisation whose listing does not make contact dangerous, and the directory\'s address', async () => {
+  /** The organisations a sheet prints, in order: the bold names of its help list. */
+  const printedOrgs = (html: string) => {
+    const list = html.slice(html.indexOf('<ul class="help help-sheet">'), html.indexOf('</ul>', html.indexOf('<ul class="help help-sheet">')));
+    return [...list.matchAll(/<li><strong>([^<]+)<\/strong>/g)].map((m) => organisations.find((o) => escaped(o.name) === m[1])!);
+  };
+  const expectContacts = (html: string, org: HelpOrg, label: string) => {
+    for (const c of org.contacts) if (c.value) expect(html, `${label} ${org.id}`).toContain(c.kind === 'phone' ? shown(c.value) : escaped(c.value));
+    expect(html).toContain(escaped(org.website.url));
+  };
+
+  it('a statement\'s sheet prints up to three organisations that answer in Russian, none whose listing makes contact dangerous, with every contact, and the directory\'s address', async () => {
     const html = unwrapAddresses((await get(urls.sheet(lang, site.content.positions[0]!.id))).text);
-    for (const org of organisations) {
-      if (needsWarning(org)) expect(html).not.toContain(`<strong>${escaped(org.name)}</strong>`);
-      else for (const c of org.contacts) if (c.value) expect(html).toContain(c.kind === 'phone' ? shown(c.value) : escaped(c.value));
+    const printed = printedOrgs(html);
+    expect(printed.length).toBeGreaterThanOrEqual(2);
+    expect(printed.length).toBeLessThanOrEqual(3);
+    for (const org of printed) {
+      expect(org.answersIn.languages).toContain('ru');
+      expect(needsWarning(org)).toBe(false);
+      expectContacts(html, org, 'statement');
     }
+    for (const org of organisations.filter(needsWarning)) expect(html).not.toContain(`<strong>${escaped(org.name)}</strong>`);
     expect(html).toContain(`https://example.test${urls.help(lang)}`);
   });
 
-  it('each sheet prints every contact in full and a line for the counsellor', async () => {
+  it('each situation\'s sheet prints the first three organisations of its outcome\'s help block, every contact in full, and a line for the counsellor', async () => {
     for (const o of outcomes.filter((_, i) => i % 5 === 0)) {
       const html = unwrapAddresses((await get(urls.sheet(lang, o.id))).text);
-      const place = o.asked[0]!.answer;
-      for (const org of organisations.filter((x) => x.forWhom.includes(place))) {
-        for (const c of org.contacts) if (c.value) expect(html, `${o.id} ${org.id}`).toContain(c.kind === 'phone' ? shown(c.value) : escaped(c.value));
-        expect(html).toContain(escaped(org.website.url));
-        expect(html).toContain(t(lang, 'help:ui.checked', { date: formatDate(lang, org.status.checked) }));
+      const page = (await get(urls.checkOutcome(lang, o.asked.map((a) => a.answer)))).text;
+      const onPage = [...page.slice(page.indexOf('<section id="help"')).matchAll(/<div class="help-org[^"]*" id="help-([a-z0-9-]+)"/g)].map((m) => m[1]!);
+      expect(printedOrgs(html).map((x) => x.id), o.id).toEqual(onPage.slice(0, 3));
+      for (const org of printedOrgs(html)) {
+        expectContacts(html, org, o.id);
+        // the status in Russia, with the day checked, where it matters: for readers there, and wherever an organisation is listed
+        if (o.asked[0]!.answer === IN_RUSSIA || org.status.kind !== 'none-found') expect(html).toContain(t(lang, 'help:ui.checked', { date: formatDate(lang, org.status.checked) }));
         if (needsWarning(org)) expect(html).toContain(escaped(text(lang, 'help', `${org.id}.warning`)));
       }
+      expect(html).toContain(`https://example.test${urls.help(lang)}`);
       expect(html).toContain(escaped(t(lang, 'help:ui.counsellor')));
       expect(html).toContain('class="fill-line"');
     }

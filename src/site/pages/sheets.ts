@@ -3,7 +3,7 @@ import type { Outcome } from '../model.js';
 import type { Page } from '../page.js';
 import { qrSvg } from '../qr.js';
 import type { Site } from '../site.js';
-import { allOrgs, outcomeHelp } from '../help.js';
+import { sheetOrgs } from '../help.js';
 import { answersLabel, inShort, outcomeTitle } from './check.js';
 import { termsOf } from './glossary.js';
 import { urls } from '../urls.js';
@@ -134,10 +134,10 @@ export function sheetView(site: Site, lang: string, id: string, placement: Place
     caveats: p ? p.caveats : [],
     // "id" only names each list item's anchor in the shared source list.
     sources: sourcesOf(site, lang, shown).map((s) => ({ ...s, id: `${anchor}${s.id}` })),
-    // A situation's sheet lists the organisations for its place, those that fit first (with any warning); a
-    // statement's, read anywhere, those whose listing in Russia does not make contact itself dangerous, and the
-    // directory's address for the rest.
-    help: offline ? [] : o ? outcomeHelp(site, lang, o.asked.map((a) => a.answer)).orgs : allOrgs(site, lang).filter((h) => !h.status.dangerous),
+    // A situation's sheet prints the organisations for its place that fit best (with any warning); a statement's,
+    // read anywhere, those that answer in Russian and whose listing there does not make contact itself dangerous;
+    // both at most three, with the directory's address for the rest.
+    help: offline ? [] : sheetOrgs(site, lang, o?.asked.map((a) => a.answer)),
     helpDirectory: `${site.config.baseUrl}${urls.help(lang)}`,
     /** Offline: one help list for the whole file, linked from every sheet. */
     helpLink: offline ? `${urls.home(lang)}#help` : undefined,

@@ -70,20 +70,30 @@ export function changeEntries(site: Site, lang: string) {
 }
 
 /**
- * The changes grouped as readers meet them: by day (newest first), then one entry per change (its kind and note),
- * with the pages it touched; each page keeps its own anchor (the feed's entry ids point at them).
+ * The changes grouped as readers meet them: by day (newest first), then by kind (a day's corrections, updates,
+ * additions), then one entry per change (its note) with the pages it touched; each page keeps its own anchor
+ * (the feed's entry ids point at them). A kind with several changes that day reads as one folded entry.
  */
 function changeDays(site: Site, lang: string) {
-  const days = new Map<string, Map<string, { kind: string; note?: string; anchor: string; pages: ReturnType<typeof changeEntries> }>>();
+  type Change = { kind: string; note?: string; anchor: string; pages: ReturnType<typeof changeEntries> };
+  const days = new Map<string, Map<string, Map<string, Change>>>();
   for (const c of changeEntries(site, lang)) {
-    const day = days.get(c.on) ?? new Map();
+    const day = days.get(c.on) ?? new Map<string, Map<string, Change>>();
     days.set(c.on, day);
+    const kind = day.get(c.kind) ?? new Map<string, Change>();
+    day.set(c.kind, kind);
     const key = changeAnchor({ on: c.on, kind: c.kind, note: c.note });
-    const entry = day.get(key) ?? { kind: c.kind, note: c.note, anchor: `change-${key}`, pages: [] };
+    const entry = kind.get(key) ?? { kind: c.kind, note: c.note, anchor: `change-${key}`, pages: [] };
     entry.pages.push(c);
-    day.set(key, entry);
+    kind.set(key, entry);
   }
-  return [...days].map(([on, changes]) => ({ on, changes: [...changes.values()] }));
+  return [...days].map(([on, kinds]) => ({
+    on,
+    kinds: [...kinds].map(([kind, changes]) => {
+      const list = [...changes.values()];
+      return { kind, changes: list, folded: list.length > 1, pageCount: new Set(list.flatMap((x) => x.pages.map((p) => p.position.id))).size };
+    }),
+  }));
 }
 
 /** /{lang}/updates: every change of the site, newest first, grouped by day and change, with the feed. */
