@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { urls } from '../../src/site/urls.js';
-import { launchChromium, type Chromium } from './chromium.js';
-import { startServer, type RunningServer } from './server.js';
+import { phoneSession } from './phoneSession.js';
 
 /**
  * Phone first, measured in Chromium at 360 × 740 (a common small phone screen): what a reader
@@ -10,25 +8,11 @@ import { startServer, type RunningServer } from './server.js';
  */
 const SCREEN = { width: 360, height: 740 };
 
-let server: RunningServer;
-let browser: Chromium;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.setViewportSize(SCREEN);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const phone = phoneSession(SCREEN);
 
 /** The element's top and bottom edge on the page, in CSS pixels, before any scrolling. */
 async function box(selector: string): Promise<{ top: number; bottom: number }> {
-  const b = await page.locator(selector).first().evaluate((el) => {
+  const b = await phone.page.locator(selector).first().evaluate((el) => {
     const r = el.getBoundingClientRect();
     return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
   });
@@ -36,7 +20,7 @@ async function box(selector: string): Promise<{ top: number; bottom: number }> {
 }
 
 async function open(path: string): Promise<void> {
-  const res = await page.goto(`${server.baseUrl}${path}`);
+  const res = await phone.page.goto(`${phone.server.baseUrl}${path}`);
   expect(res?.status(), path).toBe(200);
 }
 
@@ -49,9 +33,9 @@ describe.each(LANGS)('%s at 360 × 740', (lang) => {
   });
 
   it('the finder: every answer of every question is on the first screen', async () => {
-    for (const answers of server.site.model.questionNodes) {
+    for (const answers of phone.server.site.model.questionNodes) {
       await open(urls.checkQuestion(lang, answers));
-      const links = page.locator('main .option-links a');
+      const links = phone.page.locator('main .option-links a');
       expect(await links.count()).toBeGreaterThan(1);
       expect((await box('main .option-links li:last-child')).bottom, answers.join('/')).toBeLessThanOrEqual(SCREEN.height);
     }
@@ -63,7 +47,7 @@ describe.each(LANGS)('%s at 360 × 740', (lang) => {
   });
 
   it('an outcome: "in short" starts on the first screen, for the longest situation too', async () => {
-    const outcomes = server.site.model.outcomes;
+    const outcomes = phone.server.site.model.outcomes;
     const longest = [...outcomes].sort((a, b) => b.asked.length - a.asked.length)[0]!;
     for (const o of [outcomes[0]!, longest]) {
       await open(urls.checkOutcome(lang, o.asked.map((a) => a.answer)));
@@ -73,7 +57,7 @@ describe.each(LANGS)('%s at 360 × 740', (lang) => {
 
   it('an outcome: the first organisation of the help block starts within the first two screens, for every outcome', async () => {
     let worst = { id: '', top: 0 };
-    for (const o of server.site.model.outcomes) {
+    for (const o of phone.server.site.model.outcomes) {
       await open(urls.checkOutcome(lang, o.asked.map((a) => a.answer)));
       const top = (await box('#help .help-org')).top;
       if (top > worst.top) worst = { id: o.id, top };
@@ -85,24 +69,24 @@ describe.each(LANGS)('%s at 360 × 740', (lang) => {
   it('the help pages do not scroll sideways (long addresses and numbers wrap)', async () => {
     for (const path of [urls.help(lang), urls.helpPlace(lang, 'in-russia')]) {
       await open(path);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(SCREEN.width);
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(SCREEN.width);
     }
   });
 
   it('the menu opens without script, and the page does not scroll sideways', async () => {
     await open(urls.home(lang));
-    expect(await page.locator('.menu nav a').first().isVisible()).toBe(false);
-    await page.click('.menu > summary');
-    expect(await page.locator('.menu nav a').first().isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
+    expect(await phone.page.locator('.menu nav a').first().isVisible()).toBe(false);
+    await phone.page.click('.menu > summary');
+    expect(await phone.page.locator('.menu nav a').first().isVisible()).toBe(true);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);
   });
 });
 
 describe('on a wide screen', () => {
   it('the menu is open without a click', async () => {
-    const wide = await browser.newPage();
+    const wide = await phone.browser.newPage();
     await wide.setViewportSize({ width: 1280, height: 800 });
-    await wide.goto(`${server.baseUrl}${urls.home('en')}`);
+    await wide.goto(`${phone.server.baseUrl}${urls.home('en')}`);
     expect(await wide.locator('.menu nav a').first().isVisible()).toBe(true);
     await wide.close();
   });
